@@ -1,1 +1,6 @@
-export {};
+/**
+ * `@fedra/common`: the pure core every Fedra package shares.
+ *
+ * @module
+ */
+export * from './errors.js';
