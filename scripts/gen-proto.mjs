@@ -32,6 +32,10 @@ const genBin = join(
 function generate(target) {
   rmSync(target, { recursive: true, force: true });
   // These options must match LOADER_OPTIONS in packages/proto/src/loader.ts.
+  // The include dir is given relative to the repo root (and the generator runs
+  // there) because the generator writes it into every file's "Original file"
+  // header: an absolute path would make the output, and `--check`, depend on
+  // where the repository is checked out.
   execFileSync(
     process.execPath,
     [
@@ -44,11 +48,11 @@ function generate(target) {
       '--oneofs',
       '--includeComments',
       '--importFileExtension=.js',
-      `--includeDirs=${protoDir}`,
+      `--includeDirs=${relative(root, protoDir)}`,
       `--outDir=${target}`,
       ...listProtos(protoDir).sort(),
     ],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', cwd: root },
   );
 }
 
