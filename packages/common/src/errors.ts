@@ -97,6 +97,10 @@ export const ERROR_CODES = {
   ROUND_NOT_FOUND: { status: GrpcStatus.NOT_FOUND, description: 'no such round' },
   WORKER_NOT_FOUND: { status: GrpcStatus.NOT_FOUND, description: 'no such worker' },
   MODEL_VERSION_NOT_FOUND: { status: GrpcStatus.NOT_FOUND, description: 'no such model version' },
+  BLOB_NOT_FOUND: {
+    status: GrpcStatus.NOT_FOUND,
+    description: 'no blob with that sha256 in the model store',
+  },
 
   // Experiment specs.
   INVALID_SPEC: {

@@ -1,0 +1,223 @@
+/**
+ * A staged upload in a directory: `<workerId>.part` holds the bytes
+ * received so far, `<workerId>.done` (written atomically by `finish`) the
+ * verified digest and size.
+ *
+ * Each append checks that it starts exactly at the staged size, writes at
+ * that position and fdatasyncs before acknowledging, so the size on disk
+ * is what a resuming worker must continue from. Appends are positional, not
+ * O_APPEND: if two coordinator replicas race on one worker's stream, both
+ * write the same bytes at the same place instead of appending twice, and
+ * anything else is caught by the digest check in `finish`.
+ *
+ * @module
+ */
+import { constants } from 'node:fs';
+import { open, readFile, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { FedraError } from '@fedra/common';
+import {
+  digestMismatch,
+  fsyncDirectory,
+  hashFile,
+  isCode,
+  readVerifiedChunks,
+  replaceAtomically,
+  writeAll,
+} from './fs-helpers.js';
+import type { KeyedLock } from './keyed-lock.js';
+import type { BlobInfo, StagedUpload, StageKey } from './model-store.js';
+import { checkInteger, checkSha256, invalidArgument } from './path-ids.js';
+
+/** Everything a {@link DirectoryStagedUpload} needs from its store. */
+export interface DirectoryStagedUploadInit {
+  /** The (validated) key. */
+  readonly key: StageKey;
+  /** The attempt's staging directory. */
+  readonly dir: string;
+  /** The store's temp directory (same file system). */
+  readonly tmpDir: string;
+  /** The store's per-upload lock. */
+  readonly lock: KeyedLock;
+  /** Size limit, if any. */
+  readonly maxBytes: number | undefined;
+}
+
+/** The directory implementation of {@link StagedUpload}; made by `DirectoryModelStore.stageUpload`. */
+export class DirectoryStagedUpload implements StagedUpload {
+  readonly key: StageKey;
+  readonly #partPath: string;
+  readonly #donePath: string;
+  readonly #tmpDir: string;
+  readonly #lock: KeyedLock;
+  readonly #maxBytes: number | undefined;
+
+  private constructor(init: DirectoryStagedUploadInit) {
+    this.key = Object.freeze({ ...init.key });
+    this.#partPath = join(init.dir, `${init.key.workerId}.part`);
+    this.#donePath = join(init.dir, `${init.key.workerId}.done`);
+    this.#tmpDir = init.tmpDir;
+    this.#lock = init.lock;
+    this.#maxBytes = init.maxBytes;
+  }
+
+  /** Opens the upload, creating its (empty) file durably if it is new. */
+  static async open(init: DirectoryStagedUploadInit): Promise<DirectoryStagedUpload> {
+    const upload = new DirectoryStagedUpload(init);
+    const file = await open(upload.#partPath, constants.O_WRONLY | constants.O_CREAT, 0o644);
+    await file.close();
+    await fsyncDirectory(init.dir);
+    return upload;
+  }
+
+  async offset(): Promise<number> {
+    return this.#size();
+  }
+
+  async append(offset: number, data: Uint8Array): Promise<number> {
+    checkInteger('offset', offset, 0);
+    if (!(data instanceof Uint8Array)) throw invalidArgument('data', 'data must be a Uint8Array');
+    return this.#lock.run(this.#partPath, async () => {
+      if ((await this.#readDone()) !== undefined) {
+        throw this.#chunkError('CHUNK_OVERSIZE', 'the upload is already finished', offset, offset);
+      }
+      const size = await this.#size();
+      if (offset > size) {
+        throw this.#chunkError(
+          'CHUNK_GAP',
+          `chunk at ${offset} leaves a gap after ${size}`,
+          size,
+          offset,
+        );
+      }
+      if (offset < size) {
+        throw this.#chunkError(
+          'CHUNK_OVERLAP',
+          `chunk at ${offset} overlaps the ${size} bytes already staged`,
+          size,
+          offset,
+        );
+      }
+      if (this.#maxBytes !== undefined && size + data.length > this.#maxBytes) {
+        throw this.#chunkError(
+          'CHUNK_OVERSIZE',
+          `the upload would exceed its limit of ${this.#maxBytes} bytes`,
+          size,
+          offset,
+        );
+      }
+      if (data.length === 0) return size;
+      const file = await open(this.#partPath, constants.O_WRONLY | constants.O_CREAT, 0o644);
+      try {
+        await writeAll(file, data, offset);
+        await file.datasync();
+      } finally {
+        await file.close();
+      }
+      return offset + data.length;
+    });
+  }
+
+  async finish(sha256: string): Promise<BlobInfo> {
+    checkSha256('sha256', sha256);
+    return this.#lock.run(this.#partPath, async () => {
+      const done = await this.#readDone();
+      if (done !== undefined) {
+        if (done.sha256 !== sha256) throw digestMismatch(sha256, done.sha256, done.bytes);
+        return done;
+      }
+      const actual = await hashFile(this.#partPath);
+      if (actual.sha256 !== sha256) throw digestMismatch(sha256, actual.sha256, actual.bytes);
+      const info: BlobInfo = { sha256, bytes: actual.bytes };
+      await replaceAtomically(this.#tmpDir, this.#donePath, encodeDone(info));
+      return info;
+    });
+  }
+
+  async finished(): Promise<BlobInfo | undefined> {
+    return this.#readDone();
+  }
+
+  readChunks(chunkBytes: number): AsyncIterable<Uint8Array> {
+    checkInteger('chunkBytes', chunkBytes, 1);
+    return this.#read(chunkBytes);
+  }
+
+  async *#read(chunkBytes: number): AsyncGenerator<Uint8Array, void, undefined> {
+    const done = await this.#readDone();
+    if (done === undefined) {
+      throw new FedraError('STREAM_INCOMPLETE', 'the upload is not finished; call finish first', {
+        metadata: this.#ids(),
+      });
+    }
+    yield* readVerifiedChunks(this.#partPath, chunkBytes, done);
+  }
+
+  async reset(): Promise<void> {
+    await this.#lock.run(this.#partPath, async () => {
+      await rm(this.#donePath, { force: true });
+      const file = await open(this.#partPath, constants.O_WRONLY | constants.O_CREAT, 0o644);
+      try {
+        await file.truncate(0);
+        await file.sync();
+      } finally {
+        await file.close();
+      }
+    });
+  }
+
+  async #size(): Promise<number> {
+    try {
+      return (await stat(this.#partPath)).size;
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return 0;
+      throw error;
+    }
+  }
+
+  async #readDone(): Promise<BlobInfo | undefined> {
+    let text: string;
+    try {
+      text = await readFile(this.#donePath, 'utf8');
+    } catch (error) {
+      if (isCode(error, 'ENOENT')) return undefined;
+      throw error;
+    }
+    try {
+      const value = JSON.parse(text) as Record<string, unknown>;
+      const bytes = checkInteger('bytes', value['bytes'], 0);
+      return { sha256: checkSha256('sha256', value['sha256']), bytes };
+    } catch (error) {
+      throw new FedraError('INTERNAL', 'a staged upload has an unreadable finish record', {
+        cause: error,
+        metadata: this.#ids(),
+      });
+    }
+  }
+
+  #ids(): Record<string, string> {
+    const { experimentId, roundNumber, attempt, workerId } = this.key;
+    return { experimentId, roundNumber: String(roundNumber), attempt: String(attempt), workerId };
+  }
+
+  #chunkError(
+    code: 'CHUNK_GAP' | 'CHUNK_OVERLAP' | 'CHUNK_OVERSIZE',
+    message: string,
+    expectedOffset: number,
+    receivedOffset: number,
+  ): FedraError {
+    return new FedraError(code, message, {
+      metadata: {
+        ...this.#ids(),
+        expectedOffset: String(expectedOffset),
+        receivedOffset: String(receivedOffset),
+      },
+    });
+  }
+}
+
+function encodeDone(info: BlobInfo): Uint8Array {
+  return new TextEncoder().encode(
+    `${JSON.stringify({ sha256: info.sha256, bytes: info.bytes })}\n`,
+  );
+}
