@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates packages/proto/src/generated from protos/ with proto-loader-gen-types.
+// Regenerates packages/proto/src/generated from protos/: TypeScript types with
+// proto-loader-gen-types and a comment-keeping descriptor set with buf.
 // `--check` regenerates into a temporary folder and fails if the committed
 // files differ, so CI catches a proto edit whose types were not regenerated.
 import { execFileSync } from 'node:child_process';
@@ -52,6 +53,14 @@ function generate(target) {
       `--outDir=${target}`,
       ...listProtos(protoDir).sort(),
     ],
+    { stdio: 'inherit', cwd: root },
+  );
+  // A descriptor set that keeps the protos' comments (buf keeps source info by
+  // default; its output is byte-for-byte deterministic), served by the
+  // coordinator's reflection so `grpcurl describe` documents every RPC.
+  execFileSync(
+    join(root, 'node_modules/.bin/buf'),
+    ['build', relative(root, protoDir), '-o', join(target, 'fedra.binpb')],
     { stdio: 'inherit', cwd: root },
   );
 }

@@ -31,6 +31,7 @@
 export {
   LOADER_OPTIONS,
   PROTO_FILES,
+  DESCRIPTOR_SET_PATH,
   PROTO_ROOT,
   loadFedraPackage,
   loadFedraPackageDefinition,

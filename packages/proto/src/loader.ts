@@ -47,6 +47,19 @@ function findProtoRoot(): string {
 export const PROTO_ROOT: string = findProtoRoot();
 
 /**
+ * Absolute path of the serialized `google.protobuf.FileDescriptorSet` that
+ * `pnpm gen` builds with buf from the protos. Unlike the descriptors
+ * proto-loader makes, it keeps the protos' comments, so server reflection
+ * built from it documents every service, RPC and field. Ships beside the
+ * generated types (`generated/fedra.binpb` in `src/` and `dist/`).
+ */
+export const DESCRIPTOR_SET_PATH: string = join(
+  dirname(fileURLToPath(import.meta.url)),
+  'generated',
+  'fedra.binpb',
+);
+
+/**
  * Every Fedra proto file, relative to {@link PROTO_ROOT}. The loader loads
  * them all, so one package definition holds the three services and every
  * message. A test checks this list against the files on disk.
