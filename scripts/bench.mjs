@@ -1,0 +1,37 @@
+#!/usr/bin/env node
+// Runs benchmarks/<name>.bench.ts (all of them, or the names given) from source.
+// Usage: pnpm bench [name ...] [-- --quick]
+// Each benchmark prints one JSON line per case on stdout and a table on stderr;
+// record results in benchmarks/RESULTS.md with the command that produced them.
+import { spawnSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const benchDir = join(root, 'benchmarks');
+const args = process.argv.slice(2).filter((a) => a !== '--');
+const names = args.filter((a) => !a.startsWith('-'));
+const flags = args.filter((a) => a.startsWith('-'));
+const available = readdirSync(benchDir)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.slice(0, -'.bench.ts'.length))
+  .sort();
+
+const unknown = names.filter((n) => !available.includes(n));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark: ${unknown.join(', ')} (available: ${available.join(', ')})`);
+  process.exit(2);
+}
+
+let failed = false;
+for (const name of names.length > 0 ? names : available) {
+  console.error(`# ${name}`);
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=@fedra/source', '--import', 'tsx', join(benchDir, `${name}.bench.ts`), ...flags],
+    { stdio: 'inherit', cwd: root },
+  );
+  if (result.status !== 0) failed = true;
+}
+process.exit(failed ? 1 : 0);
