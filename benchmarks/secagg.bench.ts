@@ -605,13 +605,13 @@ async function main(): Promise<void> {
     '',
     `SecAgg+ benchmark: ${cpu}, ${availableParallelism()} cores, ${threads} thread(s), Node ${process.version}, ` +
       `AES-256-CTR keystream ${(keystreamPerMs / 1e6).toFixed(2)} GB/s/core (64 KiB pieces), ${reps} repetition(s)`,
-    'case                     | setup ms | shareKeys ms | mask ms (floor) | unmask ms (floor) | upload B/param | agg peak MB',
-    '-------------------------+----------+--------------+-----------------+-------------------+----------------+------------',
+    'case                        | setup ms | shareKeys ms | mask ms (floor) | unmask ms (floor) | upload B/param | agg peak MB',
+    '----------------------------+----------+--------------+-----------------+-------------------+----------------+------------',
     ...rows.map((r) => {
       const name = `${String(r['label'])} n=${String(r['n'])} ${Number(r['params']) / 1e6}M k=${String(r['k'])} t=${String(r['t'])}`;
       const mb = (Number(r['aggregatorPeakBytes']) / 2 ** 20).toFixed(1);
       return [
-        name.padEnd(24),
+        name.padEnd(27),
         String(r['setupMs']).padStart(8),
         String(r['shareKeysMs']).padStart(12),
         `${String(r['maskMs'])} (${String(r['maskKeystreamFloorMs'])})`.padStart(15),
