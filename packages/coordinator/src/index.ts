@@ -1,27 +1,134 @@
 /**
- * `@fedra/coordinator`: the Fedra coordinator.
- *
- * What exists today are the building blocks the round engine will use at
- * step 8 of a round (aggregate and commit): the server strategies that turn
- * the securely aggregated mean delta into the next model, the model store
- * (content-addressed blobs, versions committed exactly once, resumable
- * staged uploads of masked vectors), and the hash-chained audit log in
- * Redis. The gRPC services, the BullMQ round engine and the coordinator
- * entry point arrive with the round engine.
+ * `@fedra/coordinator`: the Fedra coordinator. It serves `FleetService`
+ * (workers), `ExperimentService` (data scientists) and `AdminService`
+ * (admins) plus health and comment-keeping reflection, drives rounds with a
+ * fenced, restart-safe engine on BullMQ/Redis and `@fedra/secagg`, applies
+ * the server strategy to the securely aggregated mean delta, and commits
+ * model versions exactly once to a content-addressed store with a
+ * hash-chained audit record.
  *
  * @example
  * ```ts
- * import { createStrategy, meanFromLaneSums, DirectoryModelStore } from '@fedra/coordinator';
+ * import { Coordinator } from '@fedra/coordinator';
  *
- * const strategy = createStrategy({ kind: 'fedadam' });
- * const meanDelta = meanFromLaneSums(deltaSum, totalWeight);
- * const { model, state } = strategy.apply({ model: current, meanDelta, state: previous });
- * const store = await DirectoryModelStore.open('.fedra/models');
- * const weights = await store.putBlob(new Uint8Array(model.buffer));
+ * const coordinator = await Coordinator.create({
+ *   listen: '127.0.0.1:50051',
+ *   redisUrl: 'redis://127.0.0.1:6379',
+ *   insecure: true, // local development only
+ * });
+ * const port = await coordinator.start();
+ * // …
+ * await coordinator.shutdown();
  * ```
+ *
+ * From the workspace root:
+ * `pnpm coordinator -- --listen 127.0.0.1:50051 --redis redis://127.0.0.1:6379 --insecure`.
  *
  * @module
  */
+
+// Server, configuration, entry point.
+export {
+  COORDINATOR_VERSION,
+  Coordinator,
+  type CoordinatorOptions,
+  type CoordinatorTls,
+} from './server.js';
+export {
+  COORDINATOR_CONFIG,
+  coordinatorOptions,
+  loadCoordinatorConfig,
+  type CoordinatorConfig,
+} from './coordinator-config.js';
+export { main } from './main.js';
+
+// Round engine.
+export {
+  RoundEngine,
+  type RoundEngineOptions,
+  type RoundEngineTiming,
+} from './engine/round-engine.js';
+export {
+  DEFAULT_SPEC_LIMITS,
+  validateSpec,
+  type SpecLimits,
+  type ValidatedSpec,
+} from './engine/spec-validation.js';
+export {
+  decodeExperimentSpec,
+  decodeRoundConfig,
+  encodeExperimentSpec,
+  encodeRoundConfig,
+} from './engine/proto-codec.js';
+export { secAggConfigFromRoundConfig } from './engine/round-config.js';
+export type { AttemptStage, ExperimentLifecycle, StagePhase } from './state/state-types.js';
+
+// Identity, roles and TLS.
+export {
+  FEDRA_ROLES,
+  fedraIdentityUri,
+  isValidFederation,
+  isValidIdentitySegment,
+  parseFedraIdentity,
+  type AdminIdentity,
+  type FedraIdentity,
+  type FedraRole,
+  type ScientistIdentity,
+  type WorkerIdentity,
+} from './identity/fedra-identity.js';
+export { InvalidIdentityError, type IdentityErrorReason } from './identity/identity-error.js';
+export {
+  checkValidity,
+  identityFromCertificate,
+  readCertificateIdentity,
+  type CertificateIdentity,
+  type CertificateIdentityOptions,
+} from './identity/certificate-identity.js';
+export {
+  CallAuthenticator,
+  INSECURE_IDENTITY_HEADER,
+  identityFromCall,
+  type CallAuthenticatorOptions,
+  type CallIdentityOptions,
+} from './identity/call-identity.js';
+export { IssuerPolicy, type IssuerPolicyOptions } from './identity/issuer-policy.js';
+export {
+  RPC_ROLES,
+  authorizeRpc,
+  requireRole,
+  requireSameWorker,
+  type RpcRoleTable,
+} from './identity/roles.js';
+export {
+  clientCredentialsFromFiles,
+  clientCredentialsFromPem,
+  serverCredentialsFromFiles,
+  serverCredentialsFromPem,
+  type ClientTlsFiles,
+  type ClientTlsPem,
+  type ServerTlsFiles,
+  type ServerTlsPem,
+} from './identity/tls-credentials.js';
+
+// gRPC plumbing.
+export { handleErrors, type HandleErrorsOptions } from './grpc/handle-errors.js';
+export {
+  createRpcGuard,
+  readMessages,
+  wrapBidiStream,
+  wrapClientStream,
+  wrapServerStream,
+  wrapUnary,
+  writeMessage,
+  type RpcContext,
+  type RpcGuard,
+  type RpcHandlerOptions,
+} from './grpc/wrap-handlers.js';
+export { addHealth, type HealthController } from './grpc/health.js';
+export { addReflection, type ReflectionInfo } from './grpc/reflection.js';
+export { loadDescriptorSet, type DescriptorFile } from './grpc/descriptors.js';
+export { bindServer, shutdownServer } from './grpc/bind-server.js';
+export { fedraServiceNames } from './grpc/fedra-services.js';
 
 // Strategies.
 export type {

@@ -1,0 +1,195 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FedraError } from '@fedra/common';
+import type {
+  GetClusterStatusResponseOutput,
+  GetRoundResponseOutput,
+  ListAuditRecordsResponseOutput,
+  ListWorkersResponseOutput,
+  SetRegionPolicyResponseOutput,
+  WorkerOutput,
+} from '@fedra/proto';
+import {
+  ADMIN,
+  initialWeights,
+  SCIENTIST,
+  startCoordinator,
+  testSpec,
+} from './testing/coordinator-fixture.js';
+import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
+import { createExperiment, unary } from './testing/test-clients.js';
+
+let f: CoordinatorFixture;
+let experimentId: string;
+
+beforeAll(async () => {
+  f = await startCoordinator(5);
+  await f.startWorkers(5, { dropAt: () => 'before-setup' });
+  const spec = testSpec({ rounds: 1 });
+  const created = await createExperiment(f.clients.experiments, SCIENTIST, {
+    requestId: randomUUID(),
+    spec: { ...spec, deadlines: { ...spec.deadlines, setup: { seconds: 60 } } },
+    weights: initialWeights(),
+  });
+  experimentId = created.experiment?.experimentId ?? '';
+  await unary(
+    (m, cb) =>
+      f.clients.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
+    SCIENTIST,
+  );
+  const until = Date.now() + 20_000;
+  while (
+    (await f.coordinator.context.attempts.get({ experimentId, roundNumber: 1, attempt: 1 })) ===
+    undefined
+  ) {
+    if (Date.now() > until) throw new Error('the attempt did not open');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+});
+
+afterAll(async () => {
+  await f.close();
+});
+
+describe('AdminService', () => {
+  it('lists workers by region and state, and shows one worker', async () => {
+    const all = await unary<ListWorkersResponseOutput>(
+      (m, cb) => f.clients.admin.listWorkers({}, m, cb),
+      ADMIN,
+    );
+    expect(all.workers.map((w) => `${w.region}/${w.workerId}`)).toEqual([
+      'eu/w1',
+      'eu/w3',
+      'eu/w5',
+      'us/w2',
+      'us/w4',
+    ]);
+    expect(all.workers.every((w) => w.state === 'WORKER_STATE_ONLINE')).toBe(true);
+    const us = await unary<ListWorkersResponseOutput>(
+      (m, cb) => f.clients.admin.listWorkers({ region: 'us', pageSize: 1 }, m, cb),
+      ADMIN,
+    );
+    expect(us.workers.map((w) => w.workerId)).toEqual(['w2']);
+    expect(us.nextPageToken).not.toBe('');
+    const one = await unary<{ worker: WorkerOutput | null }>(
+      (m, cb) => f.clients.admin.getWorker({ workerId: 'w3' }, m, cb),
+      ADMIN,
+    );
+    expect(one.worker?.datasets.map((d) => d.name)).toEqual(['toy']);
+    const missing = await unary(
+      (m, cb) => f.clients.admin.getWorker({ workerId: 'w99' }, m, cb),
+      ADMIN,
+    ).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(FedraError);
+    expect((missing as FedraError).code).toBe('WORKER_NOT_FOUND');
+  });
+
+  it('shows the open round with its config, participants and fencing epoch', async () => {
+    const response = await unary<GetRoundResponseOutput>(
+      (m, cb) => f.clients.admin.getRound({ experimentId, roundNumber: 1 }, m, cb),
+      ADMIN,
+    );
+    const attempt = response.round?.attempts[0];
+    expect(response.round?.state).toBe('ROUND_STATE_KEYS');
+    expect(attempt?.stage).toBe('STAGE_SETUP');
+    expect(attempt?.config?.participants.map((p) => p.workerId)).toEqual([
+      'w1',
+      'w2',
+      'w3',
+      'w4',
+      'w5',
+    ]);
+    expect(attempt?.participants.every((p) => p.state === 'PARTICIPANT_STATE_INVITED')).toBe(true);
+    expect(attempt?.fencingEpoch).toBe(0);
+  });
+
+  it('evicts a participant: it is dropped from the open stage and the action is audited', async () => {
+    const evicted = await unary<{ worker: WorkerOutput | null }>(
+      (m, cb) =>
+        f.clients.admin.evictWorker(
+          { requestId: randomUUID(), workerId: 'w2', reason: 'compromised' },
+          m,
+          cb,
+        ),
+      ADMIN,
+    );
+    expect(evicted.worker?.state).toBe('WORKER_STATE_EVICTED');
+    const drops = await f.coordinator.context.attempts.drops({
+      experimentId,
+      roundNumber: 1,
+      attempt: 1,
+    });
+    expect(drops.map((d) => [d.workerId, d.reason])).toEqual([['w2', 'EVICTED']]);
+    expect(
+      await f.coordinator.context.attempts.expected({ experimentId, roundNumber: 1, attempt: 1 }),
+    ).toEqual(['w1', 'w3', 'w4', 'w5']);
+    const drained = await unary<{ worker: WorkerOutput | null }>(
+      (m, cb) =>
+        f.clients.admin.drainWorker(
+          { requestId: randomUUID(), workerId: 'w4', reason: 'maintenance' },
+          m,
+          cb,
+        ),
+      ADMIN,
+    );
+    expect(drained.worker?.state).toBe('WORKER_STATE_DRAINING');
+    const audit = await unary<ListAuditRecordsResponseOutput>(
+      (m, cb) =>
+        f.clients.admin.listAuditRecords(
+          { actions: ['AUDIT_ACTION_WORKER_EVICTED', 'AUDIT_ACTION_WORKER_DRAINED'] },
+          m,
+          cb,
+        ),
+      ADMIN,
+    );
+    expect(audit.records.map((r) => [r.action, r.workerId, r.actor])).toEqual([
+      ['AUDIT_ACTION_WORKER_EVICTED', 'w2', ADMIN],
+      ['AUDIT_ACTION_WORKER_DRAINED', 'w4', ADMIN],
+    ]);
+  });
+
+  it('guards region policy edits with the expected revision', async () => {
+    const set = (expectedRevision: number) =>
+      unary<SetRegionPolicyResponseOutput>(
+        (m, cb) =>
+          f.clients.admin.setRegionPolicy(
+            {
+              requestId: randomUUID(),
+              policy: { region: 'eu', enabled: false, note: 'paused' },
+              expectedRevision,
+            },
+            m,
+            cb,
+          ),
+        ADMIN,
+      );
+    const first = await set(0);
+    expect(first.policy).toMatchObject({
+      region: 'eu',
+      enabled: false,
+      revision: 1,
+      updatedBy: ADMIN,
+    });
+    const stale = await set(5).catch((e: unknown) => e);
+    expect((stale as FedraError).metadata['field']).toBe('expected_revision');
+    expect((await set(1)).policy?.revision).toBe(2);
+  });
+
+  it('reports the cluster: this replica, Redis and the round queue', async () => {
+    const status = await unary<GetClusterStatusResponseOutput>(
+      (m, cb) => f.clients.admin.getClusterStatus({}, m, cb),
+      ADMIN,
+    );
+    expect(status.replicas).toHaveLength(1);
+    expect(status.redis?.reachable).toBe(true);
+    expect(status.queues.map((q) => q.name)).toEqual(['rounds']);
+    expect(status.runningExperiments).toBe(1);
+  });
+
+  it('refuses a scientist with PERMISSION_DENIED', async () => {
+    const error = await unary((m, cb) => f.clients.admin.listWorkers({}, m, cb), SCIENTIST).catch(
+      (e: unknown) => e,
+    );
+    expect((error as FedraError).code).toBe('PERMISSION_DENIED');
+  });
+});

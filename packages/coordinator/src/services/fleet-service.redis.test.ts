@@ -1,0 +1,233 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FedraError } from '@fedra/common';
+import type { StageHeader } from '@fedra/proto';
+import type { AttemptRecord } from '../state/state-types.js';
+import {
+  initialWeights,
+  SCIENTIST,
+  startCoordinator,
+  TEST_FEDERATION,
+  testSpec,
+} from './testing/coordinator-fixture.js';
+import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
+import { createExperiment, unary } from './testing/test-clients.js';
+
+let f: CoordinatorFixture;
+let experimentId: string;
+let attempt: AttemptRecord;
+let participant: string;
+let outsider: string;
+
+const worker = (id: string): string => {
+  const region = Number(id.slice(1)) % 2 === 1 ? 'eu' : 'us';
+  return `spiffe://${TEST_FEDERATION}/region/${region}/worker/${id}`;
+};
+
+function header(overrides: Partial<StageHeader> = {}): StageHeader {
+  return {
+    experimentId,
+    roundNumber: 1,
+    attempt: 1,
+    stage: 'STAGE_SETUP',
+    sender: participant,
+    ...overrides,
+  };
+}
+
+function setup(overrides: Partial<StageHeader> = {}, keyBytes = 32) {
+  return {
+    setup: {
+      header: header(overrides),
+      encryptionPublicKey: randomBytes(keyBytes),
+      maskingPublicKey: randomBytes(32),
+      signature: randomBytes(64),
+    },
+  };
+}
+
+async function refused(call: Promise<unknown>): Promise<FedraError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof FedraError))
+    throw new Error(`expected a FedraError, got ${String(error)}`);
+  return error;
+}
+
+beforeAll(async () => {
+  f = await startCoordinator(6);
+  // Nobody answers the invitation, so the attempt stays in setup.
+  await f.startWorkers(6, { dropAt: () => 'before-setup' });
+  const spec = testSpec({ rounds: 1 });
+  const created = await createExperiment(f.clients.experiments, SCIENTIST, {
+    requestId: randomUUID(),
+    spec: { ...spec, deadlines: { ...spec.deadlines, setup: { seconds: 60 } } },
+    weights: initialWeights(),
+  });
+  experimentId = created.experiment?.experimentId ?? '';
+  await unary(
+    (m, cb) =>
+      f.clients.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
+    SCIENTIST,
+  );
+  const until = Date.now() + 20_000;
+  for (;;) {
+    const found = await f.coordinator.context.attempts.get({
+      experimentId,
+      roundNumber: 1,
+      attempt: 1,
+    });
+    if (found !== undefined) {
+      attempt = found;
+      break;
+    }
+    if (Date.now() > until) throw new Error('the attempt did not open');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const selected = attempt.participants.map((p) => p.workerId);
+  participant = selected[0] ?? '';
+  outsider = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6'].find((id) => !selected.includes(id)) ?? '';
+});
+
+afterAll(async () => {
+  await f.close();
+});
+
+describe('FleetService stage messages', () => {
+  it('refuses a message for another stage with WRONG_STAGE naming both stages', async () => {
+    const error = await refused(
+      unary(
+        (m, cb) =>
+          f.clients.fleet.submitShares(
+            {
+              shareKeys: {
+                header: header({ stage: 'STAGE_SHARE_KEYS' }),
+                bCommitment: randomBytes(32),
+                shares: [],
+              },
+            },
+            m,
+            cb,
+          ),
+        worker(participant),
+      ),
+    );
+    expect(error.code).toBe('WRONG_STAGE');
+    expect(error.metadata).toMatchObject({
+      currentStage: 'setup',
+      receivedStage: 'share-keys',
+      attempt: '1',
+    });
+  });
+
+  it('refuses another attempt with STALE_ATTEMPT and another round with ROUND_NOT_OPEN', async () => {
+    const stale = await refused(
+      unary(
+        (m, cb) => f.clients.fleet.submitSetup(setup({ attempt: 2 }), m, cb),
+        worker(participant),
+      ),
+    );
+    expect(stale.code).toBe('STALE_ATTEMPT');
+    expect(stale.metadata).toMatchObject({ attempt: '1', receivedAttempt: '2' });
+    const round = await refused(
+      unary(
+        (m, cb) => f.clients.fleet.submitSetup(setup({ roundNumber: 2 }), m, cb),
+        worker(participant),
+      ),
+    );
+    expect(round.code).toBe('ROUND_NOT_OPEN');
+  });
+
+  it('refuses a worker that was not selected with NOT_A_PARTICIPANT', async () => {
+    const error = await refused(
+      unary(
+        (m, cb) => f.clients.fleet.submitSetup(setup({ sender: outsider }), m, cb),
+        worker(outsider),
+      ),
+    );
+    expect(error.code).toBe('NOT_A_PARTICIPANT');
+    expect(error.metadata['workerId']).toBe(outsider);
+  });
+
+  it('refuses a message that names another worker as its sender with IDENTITY_MISMATCH', async () => {
+    const other = attempt.participants[1]?.workerId ?? '';
+    const error = await refused(
+      unary(
+        (m, cb) => f.clients.fleet.submitSetup(setup({ sender: other }), m, cb),
+        worker(participant),
+      ),
+    );
+    expect(error.code).toBe('IDENTITY_MISMATCH');
+  });
+
+  it('refuses malformed keys with SECAGG_INVALID_MESSAGE and stores nothing', async () => {
+    const second = attempt.participants[1]?.workerId ?? '';
+    const error = await refused(
+      unary(
+        (m, cb) => f.clients.fleet.submitSetup(setup({ sender: second }, 31), m, cb),
+        worker(second),
+      ),
+    );
+    expect(error.code).toBe('SECAGG_INVALID_MESSAGE');
+    expect(
+      await f.coordinator.context.attempts.inboxMessage(attempt, 'setup', second),
+    ).toBeUndefined();
+  });
+
+  it('accepts an identical resend and refuses a different second message; the first one stays', async () => {
+    const first = setup();
+    await unary((m, cb) => f.clients.fleet.submitSetup(first, m, cb), worker(participant));
+    const stored = await f.coordinator.context.attempts.inboxMessage(attempt, 'setup', participant);
+    await unary((m, cb) => f.clients.fleet.submitSetup(first, m, cb), worker(participant));
+    const error = await refused(
+      unary((m, cb) => f.clients.fleet.submitSetup(setup(), m, cb), worker(participant)),
+    );
+    expect(error.code).toBe('SECAGG_REPLAY');
+    expect(
+      await f.coordinator.context.attempts.inboxMessage(attempt, 'setup', participant),
+    ).toEqual(stored);
+    const now = await f.coordinator.context.attempts.get(attempt);
+    expect(now?.stage).toBe('setup');
+    expect(now?.epoch).toBe(0);
+  });
+
+  it("refuses a worker calling the data scientists' API with PERMISSION_DENIED", async () => {
+    const error = await refused(
+      unary(
+        (m, cb) => f.clients.experiments.getExperiment({ experimentId }, m, cb),
+        worker(participant),
+      ),
+    );
+    expect(error.code).toBe('PERMISSION_DENIED');
+  });
+
+  it('aborts the open attempt when the experiment is cancelled', async () => {
+    await unary(
+      (m, cb) =>
+        f.clients.experiments.cancelExperiment(
+          { requestId: randomUUID(), experimentId, reason: 'enough' },
+          m,
+          cb,
+        ),
+      SCIENTIST,
+    );
+    const until = Date.now() + 20_000;
+    let stage = '';
+    while (Date.now() < until) {
+      const now = await f.coordinator.context.attempts.get(attempt);
+      stage = now?.stage ?? '';
+      if (stage === 'aborted') {
+        expect(now?.abortReason).toBe('CANCELLED');
+        break;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(stage).toBe('aborted');
+    const error = await refused(
+      unary((m, cb) => f.clients.fleet.submitSetup(setup(), m, cb), worker(participant)),
+    );
+    expect(error.code).toBe('ROUND_NOT_OPEN');
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * Streams a model version's weights: a manifest, then ~1 MiB chunks from
+ * the requested offset; the final chunk carries the SHA-256 of the whole
+ * blob. Shared by FleetService and ExperimentService DownloadModel.
+ *
+ * @module
+ */
+import type { DownloadModelResponse } from '@fedra/proto';
+import { InvalidArgumentError } from '@fedra/common';
+import { writeMessage } from '../grpc/wrap-handlers.js';
+import type { ModelStore, ModelVersion } from '../model-store/model-store.js';
+import { modelVersionToWire } from './wire-records.js';
+
+/** The part of a grpc-js server stream {@link streamModel} writes to. */
+export type ModelSink = Parameters<typeof writeMessage<DownloadModelResponse>>[0];
+
+/**
+ * Writes `version`'s manifest and weights from `offset`.
+ *
+ * @throws InvalidArgumentError (field `offset`) when the offset is past the
+ *   end or not a multiple of 4.
+ */
+export async function streamModel(
+  call: ModelSink,
+  store: ModelStore,
+  version: ModelVersion,
+  offset: number,
+): Promise<void> {
+  const blob = await store.getBlob(version.weightsSha256);
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset > blob.size || offset % 4 !== 0) {
+    throw new InvalidArgumentError(
+      'offset',
+      `offset must be a multiple of 4 within the ${blob.size}-byte model`,
+    );
+  }
+  const sha256 = Buffer.from(version.weightsSha256, 'hex');
+  await writeMessage(call, { model: modelVersionToWire(version, blob.size) });
+  let position = 0;
+  let finished = false;
+  for await (const chunk of blob) {
+    const end = position + chunk.length;
+    if (end > offset) {
+      const start = Math.max(offset, position);
+      const last = end === blob.size;
+      await writeMessage(call, {
+        chunk: {
+          offset: start,
+          data: Buffer.from(chunk.buffer, chunk.byteOffset + (start - position), end - start),
+          totalBytes: blob.size,
+          sha256: last ? sha256 : Buffer.alloc(0),
+        },
+      });
+      finished = last;
+    }
+    position = end;
+  }
+  if (!finished) {
+    await writeMessage(call, {
+      chunk: { offset: blob.size, data: Buffer.alloc(0), totalBytes: blob.size, sha256 },
+    });
+  }
+}
