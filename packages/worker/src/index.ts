@@ -11,6 +11,14 @@
  *   both in one long-lived training thread.
  * - Data: {@link loadDataset} for CSV, JSON Lines, image folders and MNIST
  *   demo shards; {@link validateDataset} against a model.
+ * - The region decides: {@link loadRegionPolicy} reads the operator's policy
+ *   file (cohort, k, t, survivors, parameter cap, layer allow-list, owners,
+ *   clipping, pinned region CAs); {@link evaluateRound} refuses a round or
+ *   model outside it with a reason the coordinator records.
+ * - Configuration: {@link parseWorkerConfig} from flags and `FEDRA_*`.
+ *
+ * The worker's link to the coordinator (registration, task stream, the
+ * secure-aggregation participant, resumable uploads) is not built yet.
  *
  * @example
  * ```ts
@@ -106,3 +114,54 @@ export { loadJsonlDataset } from './data/jsonl-dataset.js';
 export { loadImageFolderDataset } from './data/image-folder-dataset.js';
 export { loadMnistShard, loadMnistTest, MNIST_TEST_PER_CLASS } from './data/mnist-shard.js';
 export type { LabelledTestSet, MnistShardOptions, MnistTestOptions } from './data/mnist-shard.js';
+
+export {
+  DEFAULT_ALLOWED_LAYERS,
+  REGION_POLICY_VERSION,
+  parseRegionPolicy,
+} from './policy/region-policy.js';
+export type {
+  ModelLimits,
+  ParseRegionPolicyOptions,
+  RegionPolicy,
+  RoundLimits,
+  TrainingLimits,
+  TrustConfig,
+} from './policy/region-policy.js';
+export {
+  MAX_POLICY_FILE_BYTES,
+  loadRegionPolicy,
+  loadTrustBundle,
+} from './policy/load-region-policy.js';
+export type {
+  LoadRegionPolicyOptions,
+  RegionCa,
+  TrustBundle,
+} from './policy/load-region-policy.js';
+export {
+  MAX_TOPOLOGY_JSON_CHARS,
+  checkSurvivorSet,
+  evaluateRound,
+} from './policy/evaluate-round.js';
+export type {
+  PolicyAccepted,
+  PolicyDecision,
+  PolicyRefused,
+  RoundConfigUnderReview,
+  RoundUnderReview,
+  SpecUnderReview,
+} from './policy/evaluate-round.js';
+export { checkOwnerPattern, ownerAllowed } from './policy/owner-pattern.js';
+export {
+  WORKER_BACKENDS,
+  WORKER_CONFIG_SCHEMA,
+  WORKER_LOG_LEVELS,
+  parseWorkerConfig,
+} from './worker-config.js';
+export type {
+  InsecureConnection,
+  TlsConnection,
+  WorkerBackend,
+  WorkerConfig,
+  WorkerLogLevel,
+} from './worker-config.js';
