@@ -13,6 +13,8 @@
  * - Tensor codec: {@link encodeTensorChunks} / {@link tensorDigest} to send a
  *   tensor as ~1 MiB chunks, {@link TensorChunkAssembler} to rebuild it,
  *   {@link ChunkStreamVerifier} to check a stream without keeping it.
+ * - {@link startModuleWorker}: a `worker_threads` thread on a module of a
+ *   Fedra package, from TypeScript sources (tsx) or from compiled `dist`.
  *
  * @example
  * ```ts
@@ -82,6 +84,13 @@ export {
   toGrpcStatus,
 } from './grpc-status.js';
 export type { ErrorInfo, ReceivedStatus, ToGrpcStatusOptions, WireStatus } from './grpc-status.js';
+
+export {
+  resolveModuleWorkerEntry,
+  SOURCE_CONDITION,
+  startModuleWorker,
+} from './start-module-worker.js';
+export type { ModuleWorkerEntry, ModuleWorkerOptions } from './start-module-worker.js';
 
 export { redactPaths, silentLogger } from './logger.js';
 export type { LogFn, Logger } from './logger.js';

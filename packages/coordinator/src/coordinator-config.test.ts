@@ -12,6 +12,7 @@ describe('loadCoordinatorConfig', () => {
     expect(config.logLevel).toBe('debug');
     expect(config.insecure).toBe(true);
     expect(config.runEngine).toBe(true);
+    expect(config.metricsPort).toBeUndefined();
     expect(coordinatorOptions(config, undefined)).toMatchObject({
       listen: '0.0.0.0:7443',
       redisUrl: 'redis://127.0.0.1:6379',
@@ -27,6 +28,17 @@ describe('loadCoordinatorConfig', () => {
     expect(config.runEngine).toBe(false);
   });
 
+  it('reads --metrics-port 0 (a free port) and --unmask-threads', () => {
+    const config = loadCoordinatorConfig(
+      ['--redis=redis://r:6379', '--insecure', '--metrics-port', '0', '--unmask-threads', '2'],
+      {},
+    );
+    expect(coordinatorOptions(config, undefined)).toMatchObject({
+      metricsPort: 0,
+      unmaskThreads: 2,
+    });
+  });
+
   it.each([
     [['--insecure'], {}, 'redis'],
     [['--redis', 'http://x', '--insecure'], {}, 'redis'],
@@ -34,6 +46,7 @@ describe('loadCoordinatorConfig', () => {
     [['--redis', 'redis://x', '--insecure', '--tls-key', 'k.pem'], {}, 'insecure'],
     [['--redis', 'redis://x', '--insecure'], { FEDRA_LISTN: 'x' }, 'FEDRA_LISTN'],
     [['--redis', 'redis://x', '--insecure', '--metrics-port', '70000'], {}, 'metricsPort'],
+    [['--redis', 'redis://x', '--insecure', '--unmask-threads', '0'], {}, 'unmaskThreads'],
   ])('refuses %j %j naming %s', (argv, env, key) => {
     expect(() => loadCoordinatorConfig(argv, env)).toThrow(
       expect.objectContaining({ code: 'INVALID_CONFIG', key }) as Error,

@@ -52,10 +52,20 @@ export const COORDINATOR_CONFIG = defineConfigSchema({
   keyPrefix: { type: 'string', default: 'fedra', description: 'prefix of every Redis key' },
   metricsPort: {
     type: 'int',
-    default: 0,
     min: 0,
     max: 65_535,
-    description: 'Prometheus metrics port (0: off)',
+    description:
+      'serve Prometheus /metrics and /healthz over HTTP on this port (0: a free port; unset: off)',
+  },
+  metricsHost: {
+    type: 'string',
+    description: 'host the metrics server binds (default: the host of --listen)',
+  },
+  unmaskThreads: {
+    type: 'int',
+    min: 1,
+    max: 256,
+    description: 'threads that remove masks at the end of a round (default: the CPU count)',
   },
   logLevel: {
     type: 'enum',
@@ -158,5 +168,8 @@ export function coordinatorOptions(
     keyPrefix: config.keyPrefix,
     replicaId: config.replicaId,
     runEngine: config.runEngine,
+    metricsPort: config.metricsPort,
+    metricsHost: config.metricsHost,
+    unmaskThreads: config.unmaskThreads,
   };
 }

@@ -61,6 +61,24 @@ export {
   encodeRoundConfig,
 } from './engine/proto-codec.js';
 export { secAggConfigFromRoundConfig } from './engine/round-config.js';
+export {
+  UnmaskPool,
+  createSharedSum,
+  type MaskPlanApplier,
+  type UnmaskPoolOptions,
+} from './engine/unmask-pool.js';
+
+// Metrics.
+export {
+  CoordinatorMetrics,
+  type CoordinatorMetricsOptions,
+  type RoundOutcome,
+} from './metrics/coordinator-metrics.js';
+export {
+  startMetricsServer,
+  type MetricsServer,
+  type MetricsServerOptions,
+} from './metrics/metrics-server.js';
 export type { AttemptStage, ExperimentLifecycle, StagePhase } from './state/state-types.js';
 
 // Identity, roles and TLS.

@@ -48,12 +48,6 @@ export async function main(
         certPem: readPem('tlsCert', config.tlsCert),
         keyPem: readPem('tlsKey', config.tlsKey),
       };
-  if (config.metricsPort !== 0) {
-    logger.warn(
-      { metricsPort: config.metricsPort },
-      'Prometheus metrics are not served yet; the port is ignored',
-    );
-  }
   const coordinator = await Coordinator.create({ ...coordinatorOptions(config, tls), logger });
   await coordinator.start();
   let stopping = false;

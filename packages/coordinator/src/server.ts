@@ -15,6 +15,7 @@
  *   logger,
  * });
  * const port = await coordinator.start(); // listens on 127.0.0.1:50051 by default
+ * // with `metricsPort` set, Prometheus scrapes http://<host>:<coordinator.metricsPort>/metrics
  * // …
  * await coordinator.shutdown();
  * ```
@@ -34,12 +35,16 @@ import { createConfigSigner } from './engine/round-config.js';
 import { RoundEngine } from './engine/round-engine.js';
 import type { RoundEngineTiming } from './engine/round-engine.js';
 import { TaskNotifier } from './engine/task-notifier.js';
+import { UnmaskPool } from './engine/unmask-pool.js';
 import { DEFAULT_SPEC_LIMITS } from './engine/spec-validation.js';
 import type { SpecLimits } from './engine/spec-validation.js';
 import { bindServer, shutdownServer } from './grpc/bind-server.js';
 import { addHealth } from './grpc/health.js';
 import type { HealthController } from './grpc/health.js';
 import { addReflection } from './grpc/reflection.js';
+import { CoordinatorMetrics } from './metrics/coordinator-metrics.js';
+import { startMetricsServer } from './metrics/metrics-server.js';
+import type { MetricsServer } from './metrics/metrics-server.js';
 import { createRpcGuard } from './grpc/wrap-handlers.js';
 import { CallAuthenticator } from './identity/call-identity.js';
 import { IssuerPolicy } from './identity/issuer-policy.js';
@@ -142,6 +147,20 @@ export interface CoordinatorOptions {
   readonly replicaId?: string | undefined;
   /** Serve reflection (v1 and v1alpha). @default true */
   readonly reflection?: boolean | undefined;
+  /**
+   * Serve Prometheus metrics (`/metrics`, `/healthz`) over HTTP on this
+   * port; 0 picks a free one (see {@link Coordinator.metricsPort}).
+   * @default undefined (not served; the metrics are still kept)
+   */
+  readonly metricsPort?: number | undefined;
+  /** Host the metrics server binds. @default the host of `listen` */
+  readonly metricsHost?: string | undefined;
+  /**
+   * Threads that remove masks at the end of a round (only on a replica that
+   * runs the engine).
+   * @default availableParallelism()
+   */
+  readonly unmaskThreads?: number | undefined;
 }
 
 function positiveInteger(key: string, value: number | undefined, fallback: number): number {
@@ -167,6 +186,12 @@ export class Coordinator {
   readonly engine: RoundEngine;
   /** The shared service context (stores, settings). */
   readonly context: ServiceContext;
+  /** The Prometheus metrics (served when `metricsPort` is set). */
+  readonly metrics: CoordinatorMetrics;
+  readonly #unmaskPool: UnmaskPool | undefined;
+  readonly #metricsAddress: { host: string; port: number } | undefined;
+  #metricsServer: MetricsServer | undefined;
+  #serving = false;
   readonly #listen: string;
   readonly #credentials: ServerCredentials;
   readonly #redis: Redis;
@@ -185,7 +210,13 @@ export class Coordinator {
     redis: Redis;
     log: Logger;
     blocking: Set<Redis>;
+    metrics: CoordinatorMetrics;
+    unmaskPool: UnmaskPool | undefined;
+    metricsAddress: { host: string; port: number } | undefined;
   }) {
+    this.metrics = init.metrics;
+    this.#unmaskPool = init.unmaskPool;
+    this.#metricsAddress = init.metricsAddress;
     this.server = init.server;
     this.health = init.health;
     this.engine = init.engine;
@@ -236,6 +267,18 @@ export class Coordinator {
       options.maxAttemptsPerRound,
       5,
     );
+    let metricsAddress: { host: string; port: number } | undefined;
+    if (options.metricsPort !== undefined) {
+      const port = options.metricsPort;
+      if (!Number.isSafeInteger(port) || port < 0 || port > 65_535)
+        throw new ConfigError('metricsPort', 'metricsPort must be an integer in [0, 65535]');
+      metricsAddress = { host: options.metricsHost ?? parseHostPort(listen).host, port };
+    }
+    const runEngine = options.runEngine ?? true;
+    const unmaskThreads =
+      options.unmaskThreads === undefined
+        ? undefined
+        : positiveInteger('unmaskThreads', options.unmaskThreads, 1);
     const dropout = options.expectedDropoutRate ?? 0.1;
     if (!(dropout >= 0 && dropout < 0.5))
       throw new ConfigError('expectedDropoutRate', 'expectedDropoutRate must be in [0, 0.5)');
@@ -283,6 +326,14 @@ export class Coordinator {
     const policies = new RegionPolicyStore(redis, keys);
     const specLimits: SpecLimits = { ...DEFAULT_SPEC_LIMITS, ...options.specLimits };
     const participantVerifier = options.participantVerifier;
+    const metrics = new CoordinatorMetrics({ processMetrics: metricsAddress !== undefined });
+    // One pool per coordinator, only where rounds are driven; closed at shutdown.
+    const unmaskPool = runEngine
+      ? await UnmaskPool.create({
+          threads: unmaskThreads,
+          logger: log.child({ component: 'unmask' }),
+        })
+      : undefined;
     const engine = await RoundEngine.create({
       redisUrl: options.redisUrl,
       redis,
@@ -300,9 +351,15 @@ export class Coordinator {
       maxAttemptsPerRound,
       expectedDropoutRate: dropout,
       heartbeatTimeoutMs,
-      runWorkers: options.runEngine ?? true,
+      runWorkers: runEngine,
       timing: options.engine,
+      unmask: unmaskPool,
+      metrics,
+    }).catch(async (error: unknown) => {
+      await unmaskPool?.close();
+      throw error;
     });
+    metrics.observeQueue(() => engine.depths());
     const blocking = new Set<Redis>();
     const context: ServiceContext = {
       redis,
@@ -315,6 +372,7 @@ export class Coordinator {
       auditLog: new RedisAuditLog({ redis, keyPrefix: keys.auditPrefix() }),
       modelStore,
       engine,
+      metrics,
       specLimits,
       replicaId: options.replicaId ?? `${hostname()}-${process.pid}`,
       insecure,
@@ -349,6 +407,9 @@ export class Coordinator {
       redis,
       log,
       blocking,
+      metrics,
+      unmaskPool,
+      metricsAddress,
     });
   }
 
@@ -357,9 +418,27 @@ export class Coordinator {
     return this.#port;
   }
 
-  /** Starts listening; resolves with the bound port. */
+  /** The port the metrics server listens on, once started with `metricsPort` set. */
+  get metricsPort(): number | undefined {
+    return this.#metricsServer?.port;
+  }
+
+  /**
+   * Starts listening (gRPC, and metrics when `metricsPort` is set);
+   * resolves with the bound gRPC port.
+   */
   async start(): Promise<number> {
     this.#port = await bindServer(this.server, this.#listen, this.#credentials);
+    if (this.#metricsAddress !== undefined) {
+      this.#metricsServer = await startMetricsServer({
+        registry: this.metrics.registry,
+        ...this.#metricsAddress,
+        healthy: () => this.#serving,
+        logger: this.#log,
+      });
+      this.#log.info({ metricsPort: this.#metricsServer.port }, 'metrics served');
+    }
+    this.#serving = true;
     this.health.setServing();
     const report = (): void => {
       reportReplica(this.context, COORDINATOR_VERSION).catch((error: unknown) => {
@@ -380,11 +459,14 @@ export class Coordinator {
    * `graceMs`, stops the engine (running jobs finish), disconnects Redis.
    */
   async shutdown(graceMs = 5_000): Promise<void> {
+    this.#serving = false;
     this.health.setNotServing();
     if (this.#reportTimer !== undefined) clearTimeout(this.#reportTimer);
     for (const connection of this.#blocking) connection.disconnect();
     await shutdownServer(this.server, { graceMs });
     await this.engine.close();
+    await this.#unmaskPool?.close();
+    await this.#metricsServer?.close();
     await this.#redis.hdel(this.context.keys.replicas(), this.context.replicaId).catch(() => 0);
     await this.#redis.quit().catch(() => undefined);
     this.#log.info({ replicaId: this.context.replicaId }, 'coordinator stopped');

@@ -353,6 +353,20 @@ export class ParticipantSession {
   }
 
   /**
+   * Records a message from `sender`, who is not our neighbour: a participant
+   * of the attempt outside our neighbourhood sent an invalid message, anyone
+   * else is not a participant at all.
+   */
+  #rejectNonNeighbour(stage: SecAggStage, sender: string, message: string): void {
+    this.#reject(
+      this.config.participants.includes(sender) ? 'SECAGG_INVALID_MESSAGE' : 'NOT_A_PARTICIPANT',
+      stage,
+      sender,
+      message,
+    );
+  }
+
+  /**
    * setup: makes the two fresh X25519 key pairs of this attempt and returns
    * the signed public keys. Calling it again returns the same message.
    */
@@ -421,10 +435,7 @@ export class ParticipantSession {
         continue;
       }
       if (!this.#neighbourSet.has(sender)) {
-        this.#reject(
-          this.config.participants.includes(sender)
-            ? 'SECAGG_INVALID_MESSAGE'
-            : 'NOT_A_PARTICIPANT',
+        this.#rejectNonNeighbour(
           stage,
           sender,
           'keys from a participant that is not our neighbour',
@@ -622,10 +633,7 @@ export class ParticipantSession {
         continue;
       }
       if (!this.#neighbourSet.has(sender)) {
-        this.#reject(
-          this.config.participants.includes(sender)
-            ? 'SECAGG_INVALID_MESSAGE'
-            : 'NOT_A_PARTICIPANT',
+        this.#rejectNonNeighbour(
           stage,
           sender,
           'a share from a participant that is not our neighbour; ignored',

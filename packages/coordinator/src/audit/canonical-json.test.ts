@@ -9,7 +9,13 @@ function reversed(value: unknown): unknown {
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value).reverse()) {
-      out[key] = reversed((value as Record<string, unknown>)[key]);
+      // defineProperty, not assignment: fast-check generates "__proto__" keys.
+      Object.defineProperty(out, key, {
+        value: reversed((value as Record<string, unknown>)[key]),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   }

@@ -40,6 +40,7 @@ import type {
   AggregateResult,
   AggregatorSnapshot,
   IdentityVerifier,
+  MaskPlan,
   SecAggStage,
 } from '@fedra/secagg';
 import type { ModelStore } from '../model-store/model-store.js';
@@ -63,6 +64,7 @@ import type {
   RoundSummaryMetrics,
 } from '../state/state-types.js';
 import type { WorkerRecord, WorkerRegistry } from '../state/worker-registry.js';
+import type { CoordinatorMetrics } from '../metrics/coordinator-metrics.js';
 import { foldStagedUpload, retractStagedUpload, unmaskSum } from './fold.js';
 import { decodeExperimentSpec, fleetMethods } from './proto-codec.js';
 import { buildRoundConfig } from './round-config.js';
@@ -82,6 +84,8 @@ import type { RegionBounds } from './selection.js';
 import { DEFAULT_SPEC_LIMITS, validateSpec } from './spec-validation.js';
 import type { SpecLimits, ValidatedSpec } from './spec-validation.js';
 import type { TaskNotifier } from './task-notifier.js';
+import { createSharedSum } from './unmask-pool.js';
+import type { MaskPlanApplier } from './unmask-pool.js';
 
 /** What triggered an `advance` step. */
 export type AdvanceTrigger = 'all-arrived' | 'deadline' | 'sweep';
@@ -143,6 +147,13 @@ export interface RoundDriverOptions {
    * @default 120_000
    */
   readonly closingTimeoutMs?: number | undefined;
+  /**
+   * Removes the masks from the running sum, off the event loop (an
+   * UnmaskPool). @default on the driver's thread (tests, tools)
+   */
+  readonly unmask?: MaskPlanApplier | undefined;
+  /** Where round, stage, dropout, fold and unmask figures go. @default none */
+  readonly metrics?: CoordinatorMetrics | undefined;
 }
 
 /** The engine's steps; see the module doc. */
@@ -298,8 +309,10 @@ export class RoundDriver {
       events: events.map((e) => JSON.stringify(e)),
     });
     if (opened === 'NOT_CURRENT') return;
-    if (opened === 'OPENED')
+    if (opened === 'OPENED') {
       log.info({ participants: n, k, t, configSha256: record.configSha256 }, 'round opened');
+      this.#o.metrics?.roundOpened(n);
+    }
     const current = await this.#o.attempts.get(key);
     if (current !== undefined) await this.ensureEffects(current, experiment);
   }
@@ -676,7 +689,9 @@ export class RoundDriver {
               session.receiveUnmask(unmaskResponseFromWire(request.unmask));
             return Promise.resolve();
           });
-          const result = await session.finish({ applyPlan: unmaskSum });
+          const result = await session.finish({
+            applyPlan: (plan, sum) => this.#unmask(plan, sum),
+          });
           await this.#commit(
             attempt,
             epoch,
@@ -720,6 +735,24 @@ export class RoundDriver {
     }
   }
 
+  /** Removes the masks (on the pool when there is one) and records how long it took. */
+  async #unmask(plan: MaskPlan, sum: Uint32Array): Promise<void> {
+    const start = performance.now();
+    if (this.#o.unmask === undefined) unmaskSum(plan, sum);
+    else await this.#o.unmask.apply(plan, sum);
+    this.#o.metrics?.unmasked((performance.now() - start) / 1000);
+  }
+
+  /** Seconds since `stage` of the attempt opened (its deadline minus the stage's allowance). */
+  #stageSeconds(
+    attempt: AttemptRecord,
+    stage: SecAggStage,
+    validated: ValidatedSpec,
+    now: number,
+  ): number {
+    return (now - (attempt.deadlineMs - validated.deadlinesMs[stage])) / 1000;
+  }
+
   async #restore(attempt: AttemptRecord): Promise<AggregatorSession> {
     const text = await this.#o.attempts.snapshot(attempt);
     if (text === undefined)
@@ -727,11 +760,17 @@ export class RoundDriver {
     const snapshot = JSON.parse(text) as AggregatorSnapshot;
     let runningSum: Uint32Array | undefined;
     if (attempt.runningSumSha256 !== '') {
-      const bytes = await readBlob(this.#o.modelStore, attempt.runningSumSha256);
+      // Read straight into shared memory: the unmask threads work on it in place.
+      const bytes = await readBlob(
+        this.#o.modelStore,
+        attempt.runningSumSha256,
+        (size) => new Uint8Array(new SharedArrayBuffer(size)),
+      );
       runningSum = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
     }
     return AggregatorSession.restore(snapshot, {
       verifier: this.#o.verifier(),
+      createSum: createSharedSum,
       ...(runningSum === undefined ? {} : { runningSum }),
     });
   }
@@ -789,7 +828,9 @@ export class RoundDriver {
         const completion = JSON.parse(bytes.toString('utf8')) as UploadCompletion;
         const upload = await this.#o.modelStore.stageUpload({ ...attemptKeyOf(attempt), workerId });
         try {
+          const start = performance.now();
           await foldStagedUpload(session, workerId, upload);
+          this.#o.metrics?.folded((performance.now() - start) / 1000);
         } catch (error) {
           // Part of the upload may be in the sum by now: fold everything
           // again, from the snapshot, without it.
@@ -929,6 +970,8 @@ export class RoundDriver {
       events: [...this.#dropEvents(attempt, drops), JSON.stringify(event)],
     });
     log.info({ next: to, live: expected.length, dropped: drops.length }, 'stage closed');
+    this.#o.metrics?.stageClosed(from, this.#stageSeconds(attempt, from, validated, now));
+    this.#o.metrics?.dropped(drops);
     const next = await this.#o.attempts.get(attempt);
     if (next !== undefined) await this.ensureEffects(next);
   }
@@ -996,6 +1039,8 @@ export class RoundDriver {
       extra,
     });
     log.warn({ reason, willRetry }, 'attempt aborted');
+    this.#o.metrics?.dropped(drops);
+    this.#o.metrics?.roundEnded('aborted', reason);
     const cancelReason: CancelReasonOutput =
       reason === 'CANCELLED'
         ? 'CANCEL_REASON_EXPERIMENT_CANCELLED'
@@ -1183,6 +1228,9 @@ export class RoundDriver {
       },
       'round committed',
     );
+    this.#o.metrics?.stageClosed('unmask', this.#stageSeconds(attempt, 'unmask', validated, now));
+    this.#o.metrics?.dropped(drops);
+    this.#o.metrics?.roundEnded('committed');
     await store.discardAttempt(key.experimentId, key.roundNumber, key.attempt);
     await this.#o.attempts.compact(key);
     if (last) await this.#o.experiments.forgetRunning(key.experimentId);
@@ -1196,6 +1244,7 @@ export class RoundDriver {
   async withdraw(key: AttemptKey, stage: SecAggStage, drop: DropRecord): Promise<void> {
     const result = await this.#o.attempts.withdraw(key, stage, drop);
     if (result.status === 'STORED') {
+      this.#o.metrics?.dropped([drop]);
       const attempt = await this.#o.attempts.get(key);
       const regionOf =
         attempt?.participants.find((p) => p.workerId === drop.workerId)?.region ?? '';
@@ -1267,9 +1316,13 @@ export function isSelectable(
 }
 
 /** Reads a whole blob (verified while read) into one aligned buffer. */
-export async function readBlob(store: ModelStore, sha256: string): Promise<Uint8Array> {
+export async function readBlob(
+  store: ModelStore,
+  sha256: string,
+  allocate: (size: number) => Uint8Array = (size) => new Uint8Array(size),
+): Promise<Uint8Array> {
   const blob = await store.getBlob(sha256);
-  const out = new Uint8Array(blob.size);
+  const out = allocate(blob.size);
   let offset = 0;
   for await (const chunk of blob) {
     if (offset + chunk.length > out.length)

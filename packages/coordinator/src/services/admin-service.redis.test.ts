@@ -9,42 +9,17 @@ import type {
   SetRegionPolicyResponseOutput,
   WorkerOutput,
 } from '@fedra/proto';
-import {
-  ADMIN,
-  initialWeights,
-  SCIENTIST,
-  startCoordinator,
-  testSpec,
-} from './testing/coordinator-fixture.js';
+import { ADMIN, SCIENTIST, startCoordinator } from './testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
-import { createExperiment, unary } from './testing/test-clients.js';
+import { openStalledAttempt } from './testing/stalled-attempt.js';
+import { unary } from './testing/test-clients.js';
 
 let f: CoordinatorFixture;
 let experimentId: string;
 
 beforeAll(async () => {
   f = await startCoordinator(5);
-  await f.startWorkers(5, { dropAt: () => 'before-setup' });
-  const spec = testSpec({ rounds: 1 });
-  const created = await createExperiment(f.clients.experiments, SCIENTIST, {
-    requestId: randomUUID(),
-    spec: { ...spec, deadlines: { ...spec.deadlines, setup: { seconds: 60 } } },
-    weights: initialWeights(),
-  });
-  experimentId = created.experiment?.experimentId ?? '';
-  await unary(
-    (m, cb) =>
-      f.clients.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-    SCIENTIST,
-  );
-  const until = Date.now() + 20_000;
-  while (
-    (await f.coordinator.context.attempts.get({ experimentId, roundNumber: 1, attempt: 1 })) ===
-    undefined
-  ) {
-    if (Date.now() > until) throw new Error('the attempt did not open');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  ({ experimentId } = await openStalledAttempt(f, 5));
 });
 
 afterAll(async () => {

@@ -16,13 +16,10 @@ import type { AdminIdentity, FedraIdentity } from '../identity/fedra-identity.js
 import { isValidIdentitySegment } from '../identity/fedra-identity.js';
 import { requireRole } from '../identity/roles.js';
 import { isValidExperimentId } from '../state/state-keys.js';
-import type {
-  AttemptRecord,
-  ExperimentLifecycle,
-  RoundSummaryMetrics,
-} from '../state/state-types.js';
+import type { AttemptRecord, RoundSummaryMetrics } from '../state/state-types.js';
 import type { WorkerRecord } from '../state/worker-registry.js';
 import type { RegionPolicyRecord } from '../state/region-policy-store.js';
+import { listExperiments } from './list-experiments.js';
 import { decodePageToken, encodePageToken, pageSize } from './paging.js';
 import type { ServiceContext } from './service-context.js';
 import {
@@ -30,7 +27,6 @@ import {
   AUDIT_ACTIONS as AUDIT_ACTION_OF,
   auditRecordToWire,
   durationOf,
-  experimentStateFromWire,
   experimentToWire,
   metricsToWire,
   optionalTimestamp,
@@ -240,22 +236,8 @@ export function createAdminService(context: ServiceContext, version: string): Ad
 
     ListExperiments: wrapUnary(async (call, { identity, rpc }) => {
       admin(identity, rpc);
-      const states = call.request.states
-        .map((s) => experimentStateFromWire(s))
-        .filter((s): s is ExperimentLifecycle => s !== undefined);
-      if (call.request.states.length > 0 && states.length === 0)
-        return { experiments: [], nextPageToken: '' };
-      const offset = decodePageToken(call.request.pageToken);
-      const page = await context.experiments.list({
-        owner: call.request.owner === '' ? undefined : call.request.owner,
-        states,
-        offset,
-        limit: pageSize(call.request.pageSize),
-      });
-      return {
-        experiments: page.experiments.map((e) => experimentToWire(e, false)),
-        nextPageToken: page.nextOffset === undefined ? '' : encodePageToken(page.nextOffset),
-      };
+      const owner = call.request.owner === '' ? undefined : call.request.owner;
+      return listExperiments(context.experiments, call.request, owner);
     }, options),
 
     GetExperiment: wrapUnary(async (call, { identity, rpc }) => {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FedraError } from '@fedra/common';
 import type {
   ExperimentSpec,
   ListExperimentsResponseOutput,
@@ -14,7 +13,7 @@ import {
   testSpec,
 } from './testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
-import { createExperiment, unary } from './testing/test-clients.js';
+import { createExperiment, refused, unary } from './testing/test-clients.js';
 
 let f: CoordinatorFixture;
 
@@ -25,16 +24,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await f.close();
 });
-
-async function refused(call: Promise<unknown>): Promise<FedraError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof FedraError))
-    throw new Error(`expected a FedraError, got ${String(error)}`);
-  return error;
-}
 
 function create(spec: ExperimentSpec, requestId = randomUUID(), weights = initialWeights()) {
   return createExperiment(f.clients.experiments, SCIENTIST, { requestId, spec, weights });

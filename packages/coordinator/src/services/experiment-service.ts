@@ -45,18 +45,14 @@ import { createStrategy } from '../strategies/create-strategy.js';
 import { appendAuditOnce } from '../state/audit-once.js';
 import { checkRequestId } from '../state/idempotency-store.js';
 import { isValidExperimentId } from '../state/state-keys.js';
-import type {
-  ExperimentLifecycle,
-  ExperimentRecord,
-  RoundEvent,
-  RoundSummaryMetrics,
-} from '../state/state-types.js';
+import type { ExperimentRecord, RoundEvent, RoundSummaryMetrics } from '../state/state-types.js';
+import { isCancelled, withBlockingConnection } from './blocking-connection.js';
+import { listExperiments } from './list-experiments.js';
 import { streamModel } from './model-download.js';
 import { decodePageToken, encodePageToken, pageSize } from './paging.js';
 import type { ServiceContext } from './service-context.js';
 import {
   eventToWire,
-  experimentStateFromWire,
   experimentToWire,
   metricsToWire,
   modelVersionToWire,
@@ -246,22 +242,7 @@ export function createExperimentService(context: ServiceContext): ExperimentServ
 
     ListExperiments: wrapUnary(async (call, { identity, rpc }) => {
       const caller = scientist(identity, rpc);
-      const offset = decodePageToken(call.request.pageToken);
-      const states = call.request.states
-        .map((s) => experimentStateFromWire(s))
-        .filter((s): s is ExperimentLifecycle => s !== undefined);
-      if (call.request.states.length > 0 && states.length === 0)
-        return { experiments: [], nextPageToken: '' };
-      const page = await context.experiments.list({
-        owner: caller.uri,
-        states,
-        offset,
-        limit: pageSize(call.request.pageSize),
-      });
-      return {
-        experiments: page.experiments.map((e) => experimentToWire(e, false)),
-        nextPageToken: page.nextOffset === undefined ? '' : encodePageToken(page.nextOffset),
-      };
+      return listExperiments(context.experiments, call.request, caller.uri);
     }, options),
 
     StartExperiment: wrapUnary(async (call, { identity, rpc }) => {
@@ -348,12 +329,7 @@ export function createExperimentService(context: ServiceContext): ExperimentServ
         const newest = await context.redis.xrevrange(stream, '+', '-', 'COUNT', 1);
         cursor = newest[0]?.[0] ?? '0';
       }
-      const connection = context.blockingConnection();
-      const onAbort = (): void => {
-        connection.disconnect();
-      };
-      signal.addEventListener('abort', onAbort);
-      try {
+      await withBlockingConnection(context, signal, async (connection) => {
         while (!signal.aborted) {
           const reply = await connection
             .xread('COUNT', 100, 'BLOCK', context.streamBlockMs, 'STREAMS', stream, cursor)
@@ -379,10 +355,7 @@ export function createExperimentService(context: ServiceContext): ExperimentServ
             if (event.kind === 'experiment-finished') return;
           }
         }
-      } finally {
-        signal.removeEventListener('abort', onAbort);
-        connection.disconnect();
-      }
+      });
     }, options),
 
     DownloadModel: wrapServerStream(async (call, { identity, rpc }) => {
@@ -397,7 +370,7 @@ export function createExperimentService(context: ServiceContext): ExperimentServ
       if (version > record.latestModelVersion)
         throw new ModelVersionNotFoundError(record.experimentId, version);
       const model = await context.modelStore.getVersion(record.experimentId, version);
-      await streamModel(call, context.modelStore, model, call.request.offset);
+      await streamModel(call, context.modelStore, model, call.request.offset, context.metrics);
     }, options),
 
     GetHistory: wrapUnary(async (call, { identity, rpc }) => {
@@ -435,9 +408,4 @@ function compareIds(a: string, b: string): number {
   const [am = 0n, as = 0n] = a.split('-').map(BigInt);
   const [bm = 0n, bs = 0n] = b.split('-').map(BigInt);
   return am < bm ? -1 : am > bm ? 1 : as < bs ? -1 : as > bs ? 1 : 0;
-}
-
-/** Reads the signal afresh (TypeScript narrows `signal.aborted` across awaits). */
-function isCancelled(signal: AbortSignal): boolean {
-  return signal.aborted;
 }

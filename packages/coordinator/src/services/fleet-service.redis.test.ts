@@ -1,17 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FedraError } from '@fedra/common';
 import type { StageHeader } from '@fedra/proto';
 import type { AttemptRecord } from '../state/state-types.js';
-import {
-  initialWeights,
-  SCIENTIST,
-  startCoordinator,
-  TEST_FEDERATION,
-  testSpec,
-} from './testing/coordinator-fixture.js';
+import { SCIENTIST, startCoordinator, TEST_FEDERATION } from './testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
-import { createExperiment, unary } from './testing/test-clients.js';
+import { openStalledAttempt } from './testing/stalled-attempt.js';
+import { refused, unary } from './testing/test-clients.js';
 
 let f: CoordinatorFixture;
 let experimentId: string;
@@ -46,46 +40,11 @@ function setup(overrides: Partial<StageHeader> = {}, keyBytes = 32) {
   };
 }
 
-async function refused(call: Promise<unknown>): Promise<FedraError> {
-  const error = await call.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof FedraError))
-    throw new Error(`expected a FedraError, got ${String(error)}`);
-  return error;
-}
-
 beforeAll(async () => {
   f = await startCoordinator(6);
   // Nobody answers the invitation, so the attempt stays in setup.
-  await f.startWorkers(6, { dropAt: () => 'before-setup' });
-  const spec = testSpec({ rounds: 1 });
-  const created = await createExperiment(f.clients.experiments, SCIENTIST, {
-    requestId: randomUUID(),
-    spec: { ...spec, deadlines: { ...spec.deadlines, setup: { seconds: 60 } } },
-    weights: initialWeights(),
-  });
-  experimentId = created.experiment?.experimentId ?? '';
-  await unary(
-    (m, cb) =>
-      f.clients.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-    SCIENTIST,
-  );
-  const until = Date.now() + 20_000;
-  for (;;) {
-    const found = await f.coordinator.context.attempts.get({
-      experimentId,
-      roundNumber: 1,
-      attempt: 1,
-    });
-    if (found !== undefined) {
-      attempt = found;
-      break;
-    }
-    if (Date.now() > until) throw new Error('the attempt did not open');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  attempt = await openStalledAttempt(f, 6);
+  experimentId = attempt.experimentId;
   const selected = attempt.participants.map((p) => p.workerId);
   participant = selected[0] ?? '';
   outsider = ['w1', 'w2', 'w3', 'w4', 'w5', 'w6'].find((id) => !selected.includes(id)) ?? '';

@@ -51,6 +51,7 @@ import type { WorkerRecord } from '../state/worker-registry.js';
 import { streamModel } from './model-download.js';
 import { durationOf } from './wire-records.js';
 import type { ServiceContext } from './service-context.js';
+import { isCancelled, withBlockingConnection } from './blocking-connection.js';
 
 /** Largest chunk of a masked upload accepted, bytes (gRPC's default message limit). */
 export const MAX_UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -312,12 +313,7 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
         }
         return bytes;
       };
-      const connection = context.blockingConnection();
-      const onAbort = (): void => {
-        connection.disconnect();
-      };
-      signal.addEventListener('abort', onAbort);
-      try {
+      await withBlockingConnection(context, signal, async (connection) => {
         while (!signal.aborted) {
           const tasks = await context.registry
             .readTasks(connection, identity.workerId, cursor, context.streamBlockMs)
@@ -349,10 +345,7 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
             await writeMessage(call, message);
           }
         }
-      } finally {
-        signal.removeEventListener('abort', onAbort);
-        connection.disconnect();
-      }
+      });
     }, options),
 
     DownloadModel: wrapServerStream(async (call, { identity: caller, rpc }) => {
@@ -381,7 +374,7 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
         key.experimentId,
         attempt.baseModelVersion,
       );
-      await streamModel(call, context.modelStore, version, call.request.offset);
+      await streamModel(call, context.modelStore, version, call.request.offset, context.metrics);
     }, options),
 
     SubmitSetup: unary(async (call, identity) => {
@@ -553,8 +546,10 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
             },
           );
         }
-        if (chunk.data.length > 0) offset = await upload.append(chunk.offset, chunk.data);
-        else if (chunk.offset !== offset) {
+        if (chunk.data.length > 0) {
+          offset = await upload.append(chunk.offset, chunk.data);
+          context.metrics?.uploaded(chunk.data.length);
+        } else if (chunk.offset !== offset) {
           throw new FedraError(
             chunk.offset > offset ? 'CHUNK_GAP' : 'CHUNK_OVERLAP',
             `the next chunk starts at ${offset}`,
@@ -686,9 +681,4 @@ function secaggInvalid(key: AttemptKey, stage: SecAggStage, message: string): Fe
   return new FedraError('SECAGG_INVALID_MESSAGE', `${stage}: ${message}`, {
     metadata: { ...refMetadata(key), stage },
   });
-}
-
-/** Reads the signal afresh (TypeScript narrows `signal.aborted` across awaits). */
-function isCancelled(signal: AbortSignal): boolean {
-  return signal.aborted;
 }

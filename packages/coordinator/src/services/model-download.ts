@@ -8,6 +8,7 @@
 import type { DownloadModelResponse } from '@fedra/proto';
 import { InvalidArgumentError } from '@fedra/common';
 import { writeMessage } from '../grpc/wrap-handlers.js';
+import type { CoordinatorMetrics } from '../metrics/coordinator-metrics.js';
 import type { ModelStore, ModelVersion } from '../model-store/model-store.js';
 import { modelVersionToWire } from './wire-records.js';
 
@@ -15,7 +16,8 @@ import { modelVersionToWire } from './wire-records.js';
 export type ModelSink = Parameters<typeof writeMessage<DownloadModelResponse>>[0];
 
 /**
- * Writes `version`'s manifest and weights from `offset`.
+ * Writes `version`'s manifest and weights from `offset`, counting the
+ * weight bytes sent in `metrics`.
  *
  * @throws InvalidArgumentError (field `offset`) when the offset is past the
  *   end or not a multiple of 4.
@@ -25,6 +27,7 @@ export async function streamModel(
   store: ModelStore,
   version: ModelVersion,
   offset: number,
+  metrics?: Pick<CoordinatorMetrics, 'downloaded'>,
 ): Promise<void> {
   const blob = await store.getBlob(version.weightsSha256);
   if (!Number.isSafeInteger(offset) || offset < 0 || offset > blob.size || offset % 4 !== 0) {
@@ -50,6 +53,7 @@ export async function streamModel(
           sha256: last ? sha256 : Buffer.alloc(0),
         },
       });
+      metrics?.downloaded(end - start);
       finished = last;
     }
     position = end;

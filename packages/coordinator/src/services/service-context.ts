@@ -9,6 +9,7 @@ import type { RedisAuditLog } from '../audit/redis-audit-log.js';
 import type { RoundEngine } from '../engine/round-engine.js';
 import type { SpecLimits } from '../engine/spec-validation.js';
 import type { RpcHandlerOptions } from '../grpc/wrap-handlers.js';
+import type { CoordinatorMetrics } from '../metrics/coordinator-metrics.js';
 import type { ModelStore } from '../model-store/model-store.js';
 import type { AttemptStore } from '../state/attempt-store.js';
 import type { ExperimentStore } from '../state/experiment-store.js';
@@ -39,6 +40,8 @@ export interface ServiceContext {
   readonly modelStore: ModelStore;
   /** The round engine (its driver and queue). */
   readonly engine: RoundEngine;
+  /** Prometheus metrics (bytes in and out). @default none */
+  readonly metrics?: CoordinatorMetrics | undefined;
   /** Spec limits. */
   readonly specLimits: SpecLimits;
   /** This replica's id. */

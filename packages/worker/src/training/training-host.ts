@@ -11,13 +11,9 @@
  *
  * @module
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { Logger } from '@fedra/common';
-import { FedraError, silentLogger } from '@fedra/common';
+import { FedraError, silentLogger, startModuleWorker } from '@fedra/common';
 import type { Dataset } from '../data/dataset.js';
 import type { DatasetConfig } from '../data/dataset-config.js';
 import type { BackendChoice, BackendSelection } from './backend.js';
@@ -123,10 +119,8 @@ export class TrainingHost {
    *   thread is stopped again).
    */
   static async create(options: TrainingHostOptions = {}): Promise<TrainingHost> {
-    const entry = threadEntry();
-    const worker = new Worker(entry.script, {
-      eval: entry.eval,
-      execArgv: entry.execArgv,
+    // From sources the thread boots through tsx (see startModuleWorker).
+    const worker = startModuleWorker('./training-thread.js', import.meta.url, {
       name: 'fedra-training',
     });
     const exited = new Promise<number>((resolve) => worker.once('exit', resolve));
@@ -368,43 +362,6 @@ class Bootstrap {
     this.worker.off('message', this.onMessage);
     this.worker.off('error', this.onError);
   }
-}
-
-/** How to start the training thread. */
-interface ThreadEntry {
-  readonly script: string | URL;
-  readonly eval: boolean;
-  readonly execArgv: string[];
-}
-
-/**
- * The thread's entry. From the compiled `dist`, the `.js` next to this file.
- * From TypeScript sources (tests, `tsx` runs) the thread must load `.ts`:
- * Node 20 does not apply a worker's `--import tsx` hooks to its entry
- * module, so a one-line bootstrap registers tsx's ESM hooks in the thread
- * (tsx's `esm/api` `register()`) and then imports the `.ts` entry, with the
- * `@fedra/source` condition so workspace packages resolve to their sources.
- */
-function threadEntry(): ThreadEntry {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) {
-    return { script: new URL('./training-thread.js', here), eval: false, execArgv: [] };
-  }
-  const require = createRequire(here);
-  const tsxPackage = require.resolve('tsx/package.json');
-  const manifest = JSON.parse(readFileSync(tsxPackage, 'utf8')) as {
-    exports?: Record<string, { import?: { default?: string } } | string>;
-  };
-  const entry = manifest.exports?.['./esm/api'];
-  const relative =
-    (typeof entry === 'object' ? entry.import?.default : undefined) ?? './dist/esm/api/index.mjs';
-  const api = pathToFileURL(join(dirname(tsxPackage), relative)).href;
-  const thread = new URL('./training-thread.ts', here).href;
-  return {
-    script: `import(${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(thread)}); });`,
-    eval: true,
-    execArgv: ['--conditions=@fedra/source'],
-  };
 }
 
 /** The buffers to transfer: only when asked, and only arrays that own their whole buffer. */

@@ -8,8 +8,7 @@
 import { createHash } from 'node:crypto';
 import { credentials, Metadata } from '@grpc/grpc-js';
 import type { ServiceError } from '@grpc/grpc-js';
-import { fromGrpcStatus } from '@fedra/common';
-import type { FedraError } from '@fedra/common';
+import { FedraError, fromGrpcStatus } from '@fedra/common';
 import { loadFedraPackage } from '@fedra/proto';
 import type {
   AdminServiceClient,
@@ -43,6 +42,20 @@ export function unary<T>(
 /** The FedraError a client sees for a failed call. */
 export function toFedraError(error: ServiceError): FedraError {
   return fromGrpcStatus({ code: error.code, details: error.details, metadata: error.metadata });
+}
+
+/**
+ * The FedraError a call that must fail was refused with; a call that
+ * succeeds, or fails some other way, fails the test.
+ */
+export async function refused(call: Promise<unknown>): Promise<FedraError> {
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof FedraError))
+    throw new Error(`expected a FedraError, got ${String(error)}`);
+  return error;
 }
 
 /** Metadata naming `identity`. */
