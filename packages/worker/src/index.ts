@@ -1,6 +1,5 @@
 /**
- * `@fedra/worker`: the regional worker. This module currently exports its
- * training side, usable on its own:
+ * `@fedra/worker`: the regional worker.
  *
  * - Backends: {@link selectBackend} picks tfjs-node-gpu, tfjs-node, wasm
  *   (with Fedra's wasm gradient kernels, {@link registerWasmKernels}) or cpu.
@@ -17,8 +16,11 @@
  *   model outside it with a reason the coordinator records.
  * - Configuration: {@link parseWorkerConfig} from flags and `FEDRA_*`.
  *
- * The worker's link to the coordinator (registration, task stream, the
- * secure-aggregation participant, resumable uploads) is not built yet.
+ * - Runtime: {@link Worker} registers with the coordinator, follows the task
+ *   stream by cursor, refuses rounds its policy forbids, takes part in
+ *   SecAgg+ (training in the TrainingHost, masked uploads resumable from the
+ *   coordinator's offset), persists its reveal record, and reconnects with
+ *   jittered backoff. TLS peer-certificate checks are not wired yet.
  *
  * @example
  * ```ts
@@ -165,3 +167,21 @@ export type {
   WorkerConfig,
   WorkerLogLevel,
 } from './worker-config.js';
+
+export {
+  CHUNK_BYTES,
+  INSECURE_IDENTITY_HEADER,
+  WORKER_PROTOCOL_VERSION,
+  Worker,
+} from './runtime/worker.js';
+export type {
+  RoundActivity,
+  WorkerInsecureCredentials,
+  WorkerOptions,
+  WorkerState,
+  WorkerTlsCredentials,
+} from './runtime/worker.js';
+export { Backoff } from './runtime/backoff.js';
+export type { BackoffOptions } from './runtime/backoff.js';
+export { RevealStore } from './runtime/reveal-store.js';
+export { loadWorkerConfig, main } from './main.js';
