@@ -17,10 +17,12 @@ const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   common: [],
   proto: [],
   secagg: ['common'],
-  coordinator: ['common', 'proto', 'secagg'],
-  worker: ['common', 'proto', 'secagg'],
+  // secagg messages <-> fedra.v1 wire types, shared by coordinator and worker.
+  wire: ['common', 'proto', 'secagg'],
+  coordinator: ['common', 'proto', 'secagg', 'wire'],
+  worker: ['common', 'proto', 'secagg', 'wire'],
   sdk: ['common', 'proto'],
-  cli: ['common', 'proto', 'secagg', 'coordinator', 'worker', 'sdk'],
+  cli: ['common', 'proto', 'secagg', 'wire', 'coordinator', 'worker', 'sdk'],
 };
 
 /** External modules a pure package must never import. */

@@ -54,13 +54,14 @@ export {
   type SpecLimits,
   type ValidatedSpec,
 } from './engine/spec-validation.js';
+// Kept for callers of the coordinator's API; their home is @fedra/wire.
 export {
   decodeExperimentSpec,
   decodeRoundConfig,
   encodeExperimentSpec,
   encodeRoundConfig,
-} from './engine/proto-codec.js';
-export { secAggConfigFromRoundConfig } from './engine/round-config.js';
+  secAggConfigFromRoundConfig,
+} from '@fedra/wire';
 export {
   UnmaskPool,
   createSharedSum,

@@ -35,6 +35,19 @@ function words(chunk: Uint8Array): Uint32Array {
   return new Uint32Array(chunk.slice().buffer);
 }
 
+/** Calls `apply` on each non-empty chunk of the upload, as words, with its word offset. */
+async function forEachWordChunk(
+  upload: StagedUpload,
+  apply: (wordOffset: number, chunk: Uint32Array) => void,
+): Promise<void> {
+  let offset = 0;
+  for await (const chunk of upload.readChunks(FOLD_CHUNK_BYTES)) {
+    if (chunk.byteLength === 0) continue;
+    apply(offset / 4, words(chunk));
+    offset += chunk.byteLength;
+  }
+}
+
 /**
  * Adds `sender`'s finished upload into the session's running sum.
  *
@@ -42,31 +55,25 @@ function words(chunk: Uint8Array): Uint32Array {
  *   since their digest was verified (some chunks may be folded by then:
  *   the caller discards the session), or the session's fold errors.
  */
-export async function foldStagedUpload(
+export function foldStagedUpload(
   session: AggregatorSession,
   sender: string,
   upload: StagedUpload,
 ): Promise<void> {
-  let offset = 0;
-  for await (const chunk of upload.readChunks(FOLD_CHUNK_BYTES)) {
-    if (chunk.byteLength === 0) continue;
-    session.foldMaskedChunk(sender, offset / 4, words(chunk));
-    offset += chunk.byteLength;
-  }
+  return forEachWordChunk(upload, (at, chunk) => {
+    session.foldMaskedChunk(sender, at, chunk);
+  });
 }
 
 /** Takes `sender`'s folded upload back out of the running sum (it was dropped after folding). */
-export async function retractStagedUpload(
+export function retractStagedUpload(
   session: AggregatorSession,
   sender: string,
   upload: StagedUpload,
 ): Promise<void> {
-  let offset = 0;
-  for await (const chunk of upload.readChunks(FOLD_CHUNK_BYTES)) {
-    if (chunk.byteLength === 0) continue;
-    session.retractMaskedChunk(sender, offset / 4, words(chunk));
-    offset += chunk.byteLength;
-  }
+  return forEachWordChunk(upload, (at, chunk) => {
+    session.retractMaskedChunk(sender, at, chunk);
+  });
 }
 
 /** Removes the masks from the sum on this thread (the AggregatorSession's default `applyPlan`). */

@@ -14,10 +14,10 @@
 import { createHash, createPrivateKey, sign as signBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import type { DurationOutput, RoundConfig, RoundConfigOutput } from '@fedra/proto';
-import { createSecAggConfig, SECAGG_PROTOCOL_VERSION, SECAGG_SUITE } from '@fedra/secagg';
-import type { SecAggConfig, SecAggStage } from '@fedra/secagg';
+import { SECAGG_PROTOCOL_VERSION, SECAGG_SUITE } from '@fedra/secagg';
+import type { SecAggStage } from '@fedra/secagg';
+import { encodeRoundConfig } from '@fedra/wire';
 import type { ParticipantRecord } from '../state/state-types.js';
-import { encodeRoundConfig } from './proto-codec.js';
 import type { ValidatedSpec } from './spec-validation.js';
 
 /** Signs config hashes; see {@link createConfigSigner}. */
@@ -107,41 +107,6 @@ export function buildRoundConfig(input: RoundConfigInput): BuiltRoundConfig {
   };
   const bytes = encodeRoundConfig(config);
   return { config, bytes, sha256: createHash('sha256').update(bytes).digest() };
-}
-
-/**
- * The secure-aggregation config of an attempt from its decoded RoundConfig
- * and the hash of its bytes: what the coordinator and every participant
- * build alike.
- *
- * @param nMax - the largest cohort of the experiment (its target), for the
- *   overflow check.
- * @throws as `createSecAggConfig` (INVALID_ARGUMENT naming the field, LANE_OVERFLOW).
- */
-export function secAggConfigFromRoundConfig(
-  config: RoundConfigOutput,
-  configHash: Uint8Array,
-  nMax: number,
-): SecAggConfig {
-  return createSecAggConfig({
-    protocolVersion: config.protocolVersion,
-    suite: config.secaggSuite,
-    experimentId: config.experimentId,
-    roundNumber: config.roundNumber,
-    attempt: config.attempt,
-    participants: config.participants.map((p) => p.workerId),
-    k: config.k,
-    t: config.t,
-    graphSeed: new Uint8Array(config.graphSeed),
-    lanes: config.lanes.map((lane) => ({
-      name: lane.name,
-      length: lane.length,
-      bound: lane.bound,
-      scale: lane.scale,
-    })),
-    nMax: Math.max(nMax, config.participants.length),
-    configHash: new Uint8Array(configHash),
-  });
 }
 
 /** Milliseconds of a wire Duration. */

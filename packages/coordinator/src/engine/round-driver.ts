@@ -66,7 +66,8 @@ import type {
 import type { WorkerRecord, WorkerRegistry } from '../state/worker-registry.js';
 import type { CoordinatorMetrics } from '../metrics/coordinator-metrics.js';
 import { foldStagedUpload, retractStagedUpload, unmaskSum } from './fold.js';
-import { decodeExperimentSpec, fleetMethods } from './proto-codec.js';
+import { decodeExperimentSpec } from '@fedra/wire';
+import { fleetMethods } from './proto-codec.js';
 import { buildRoundConfig } from './round-config.js';
 import type { ConfigSigner } from './round-config.js';
 import {
@@ -78,7 +79,7 @@ import {
   shareKeysFromWire,
   unmaskRequestToWire,
   unmaskResponseFromWire,
-} from './secagg-wire.js';
+} from '@fedra/wire';
 import { selectParticipants } from './selection.js';
 import type { RegionBounds } from './selection.js';
 import { DEFAULT_SPEC_LIMITS, validateSpec } from './spec-validation.js';
@@ -544,78 +545,31 @@ export class RoundDriver {
     }
     const validated = this.#spec(experiment);
     const session = await this.#restore(attempt);
-    const droppedBefore = new Set(session.dropped.keys());
-    const expected = await this.#o.attempts.expected(key);
-    const inbox = await this.#o.attempts.inbox(key, stage);
-    const excluded = new Map<string, string>();
+    const ctx: StageClose = {
+      attempt,
+      epoch,
+      stage,
+      validated,
+      log,
+      droppedBefore: new Set(session.dropped.keys()),
+      expected: await this.#o.attempts.expected(key),
+      inbox: await this.#o.attempts.inbox(key, stage),
+      excluded: new Map(),
+    };
 
     try {
       switch (stage) {
-        case 'setup': {
-          await this.#feed(inbox, log, async (bytes) => {
-            const request = fleetMethods().SubmitSetup.requestDeserialize(bytes);
-            if (request.setup !== null) await session.receiveSetup(setupFromWire(request.setup));
-          });
-          const outgoing = session.closeSetup();
-          const identities = await this.#identities(session.keyHolders ?? []);
-          const outbox = new Map(
-            outgoing.map((m) => [
-              m.recipient,
-              fleetMethods().GetShareKeys.responseSerialize({
-                neighbours: m.neighbours.map(setupToWire),
-                identities: m.neighbours.map((n) => identities(n.header.sender)),
-              }),
-            ]),
-          );
-          await this.#open(
-            attempt,
-            epoch,
-            stage,
-            'share-keys',
-            validated,
-            session,
-            outbox,
-            droppedBefore,
-            expected,
-            inbox,
-            excluded,
-            log,
-          );
-          return;
-        }
-        case 'share-keys': {
-          await this.#feed(inbox, log, async (bytes) => {
-            const request = fleetMethods().SubmitShares.requestDeserialize(bytes);
-            if (request.shareKeys !== null)
-              await session.receiveShareKeys(shareKeysFromWire(request.shareKeys));
-          });
-          const outgoing = session.closeShareKeys();
-          const outbox = new Map(
-            outgoing.map((m) => [
-              m.recipient,
-              fleetMethods().GetShares.responseSerialize({
-                shares: m.shares.map(incomingShareToWire),
-              }),
-            ]),
-          );
-          await this.#open(
-            attempt,
-            epoch,
-            stage,
-            'collect-masked',
-            validated,
-            session,
-            outbox,
-            droppedBefore,
-            expected,
-            inbox,
-            excluded,
-            log,
-          );
+        case 'setup':
+        case 'share-keys':
+        case 'consistency-check': {
+          const relay = RELAY_STAGES[stage];
+          await this.#feed(ctx, (bytes) => relay.receive(session, bytes));
+          const outbox = await relay.close(session, (ids) => this.#identities(ids));
+          await this.#open(ctx, relay.next, session, outbox);
           return;
         }
         case 'collect-masked': {
-          const folded = await this.#foldAll(attempt, inbox, excluded, log);
+          const folded = await this.#foldAll(ctx);
           const outgoing = folded.closeMasked();
           const sum = folded.runningSum ?? new Uint32Array(attempt.vectorLength);
           // The masked sum and the survivor set are persisted (blob, then the
@@ -624,66 +578,18 @@ export class RoundDriver {
           const blob = await this.#o.modelStore.putBlob(
             new Uint8Array(sum.buffer, sum.byteOffset, sum.byteLength),
           );
-          const outbox = new Map(
-            outgoing.map((m) => [
-              m.recipient,
-              fleetMethods().GetSurvivorSet.responseSerialize({
-                request: consistencyRequestToWire(m),
-              }),
-            ]),
+          const outbox = outboxOf(outgoing, (m) =>
+            fleetMethods().GetSurvivorSet.responseSerialize({
+              request: consistencyRequestToWire(m),
+            }),
           );
-          await this.#open(
-            attempt,
-            epoch,
-            stage,
-            'consistency-check',
-            validated,
-            folded,
-            outbox,
-            droppedBefore,
-            expected,
-            inbox,
-            excluded,
-            log,
-            {
-              runningSumSha256: blob.sha256,
-            },
-          );
-          return;
-        }
-        case 'consistency-check': {
-          await this.#feed(inbox, log, async (bytes) => {
-            const request = fleetMethods().SubmitSurvivorSignature.requestDeserialize(bytes);
-            if (request.signature !== null)
-              await session.receiveConsistency(consistencyResponseFromWire(request.signature));
+          await this.#open(ctx, 'consistency-check', folded, outbox, {
+            runningSumSha256: blob.sha256,
           });
-          const outgoing = session.closeConsistency();
-          const outbox = new Map(
-            outgoing.map((m) => [
-              m.recipient,
-              fleetMethods().GetUnmaskRequest.responseSerialize({
-                request: unmaskRequestToWire(m),
-              }),
-            ]),
-          );
-          await this.#open(
-            attempt,
-            epoch,
-            stage,
-            'unmask',
-            validated,
-            session,
-            outbox,
-            droppedBefore,
-            expected,
-            inbox,
-            excluded,
-            log,
-          );
           return;
         }
         case 'unmask': {
-          await this.#feed(inbox, log, (bytes) => {
+          await this.#feed(ctx, (bytes) => {
             const request = fleetMethods().SubmitUnmask.requestDeserialize(bytes);
             if (request.unmask !== null)
               session.receiveUnmask(unmaskResponseFromWire(request.unmask));
@@ -692,46 +598,24 @@ export class RoundDriver {
           const result = await session.finish({
             applyPlan: (plan, sum) => this.#unmask(plan, sum),
           });
-          await this.#commit(
-            attempt,
-            epoch,
-            validated,
-            session,
-            result,
-            droppedBefore,
-            expected,
-            inbox,
-            log,
-          );
+          await this.#commit(ctx, session, result);
           return;
         }
       }
     } catch (error) {
-      if (error instanceof SecAggAbortedError) {
-        await this.#abort(
-          attempt,
-          epoch,
-          stage,
-          'QUORUM_NOT_MET',
-          error.message,
-          log,
-          this.#drops(stage, session, droppedBefore, expected, inbox, excluded),
-        );
-        return;
-      }
-      if (error instanceof SecAggProtocolError && error.code === 'SECAGG_RECONSTRUCTION_FAILED') {
-        await this.#abort(
-          attempt,
-          epoch,
-          stage,
-          'RECONSTRUCTION_FAILED',
-          error.message,
-          log,
-          this.#drops(stage, session, droppedBefore, expected, inbox, excluded),
-        );
-        return;
-      }
-      throw error;
+      const reason = abortReasonOf(error);
+      if (reason === undefined) throw error;
+      // `session` here is the restored one even in collect-masked (not the
+      // folded one): the fold's own refusals are in ctx.excluded.
+      await this.#abort(
+        attempt,
+        epoch,
+        stage,
+        reason,
+        error instanceof Error ? error.message : '',
+        log,
+        this.#drops(ctx, session),
+      );
     }
   }
 
@@ -776,26 +660,18 @@ export class RoundDriver {
   }
 
   /** Feeds each inbox message; a message the session refuses drops its sender (the session records it). */
-  async #feed(
-    inbox: ReadonlyMap<string, Buffer>,
-    log: Logger,
-    receive: (bytes: Buffer) => Promise<void>,
-  ): Promise<void> {
-    for (const [workerId, bytes] of [...inbox].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  async #feed(ctx: StageClose, receive: (bytes: Buffer) => Promise<void>): Promise<void> {
+    for (const [workerId, bytes] of bySender(ctx.inbox)) {
       try {
         await receive(bytes);
       } catch (error) {
         if (!(error instanceof SecAggProtocolError)) throw error;
-        log.warn({ workerId, code: error.code }, 'stage message refused');
+        ctx.log.warn({ workerId, code: error.code }, 'stage message refused');
       }
     }
   }
 
-  async #identities(
-    workerIds: readonly string[],
-  ): Promise<
-    (workerId: string) => { workerId: string; region: string; certificateChain: Buffer[] }
-  > {
+  async #identities(workerIds: readonly string[]): Promise<(workerId: string) => WorkerIdentity> {
     const workers = new Map<string, WorkerRecord | undefined>();
     for (const id of workerIds) workers.set(id, await this.#o.registry.find(id));
     return (workerId) => {
@@ -814,16 +690,12 @@ export class RoundDriver {
    * snapshot (so a redo starts from the same state). An upload whose staged
    * bytes no longer verify is excluded and the fold restarts without it.
    */
-  async #foldAll(
-    attempt: AttemptRecord,
-    inbox: ReadonlyMap<string, Buffer>,
-    excluded: Map<string, string>,
-    log: Logger,
-  ): Promise<AggregatorSession> {
+  async #foldAll(ctx: StageClose): Promise<AggregatorSession> {
+    const { attempt, excluded, log } = ctx;
     for (;;) {
       const session = await this.#restore(attempt);
       let restart = false;
-      for (const [workerId, bytes] of [...inbox].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      for (const [workerId, bytes] of bySender(ctx.inbox)) {
         if (excluded.has(workerId)) continue;
         const completion = JSON.parse(bytes.toString('utf8')) as UploadCompletion;
         const upload = await this.#o.modelStore.stageUpload({ ...attemptKeyOf(attempt), workerId });
@@ -876,14 +748,8 @@ export class RoundDriver {
   }
 
   /** The drop records of a stage: deadline misses, refused messages, excluded uploads. */
-  #drops(
-    stage: SecAggStage,
-    session: AggregatorSession,
-    droppedBefore: ReadonlySet<string>,
-    expected: readonly string[],
-    inbox: ReadonlyMap<string, Buffer>,
-    excluded: ReadonlyMap<string, string>,
-  ): DropRecord[] {
+  #drops(ctx: StageClose, session: AggregatorSession): DropRecord[] {
+    const { stage, droppedBefore, expected, inbox, excluded } = ctx;
     const drops = new Map<string, DropRecord>();
     for (const [workerId, dropped] of session.dropped) {
       if (droppedBefore.has(workerId)) continue;
@@ -934,24 +800,17 @@ export class RoundDriver {
 
   /** Writes a closed stage's results and opens the next stage (fenced), then queues its effects. */
   async #open(
-    attempt: AttemptRecord,
-    epoch: number,
-    from: SecAggStage,
+    ctx: StageClose,
     to: SecAggStage,
-    validated: ValidatedSpec,
     session: AggregatorSession,
     outbox: ReadonlyMap<string, Buffer>,
-    droppedBefore: ReadonlySet<string>,
-    expectedBefore: readonly string[],
-    inbox: ReadonlyMap<string, Buffer>,
-    excluded: ReadonlyMap<string, string>,
-    log: Logger,
     fields: Readonly<Record<string, string | number>> = {},
   ): Promise<void> {
+    const { attempt, epoch, stage: from, validated, log } = ctx;
     const now = await this.#now();
     const deadlineMs = now + validated.deadlinesMs[to];
     const expected = [...outbox.keys()].sort();
-    const drops = this.#drops(from, session, droppedBefore, expectedBefore, inbox, excluded);
+    const drops = this.#drops(ctx, session);
     const event: RoundEvent = {
       kind: 'stage-changed',
       roundNumber: attempt.roundNumber,
@@ -1060,16 +919,11 @@ export class RoundDriver {
 
   /** Aggregates, applies the strategy and commits the model version exactly once (fenced). */
   async #commit(
-    attempt: AttemptRecord,
-    epoch: number,
-    validated: ValidatedSpec,
+    ctx: StageClose,
     session: AggregatorSession,
     result: AggregateResult,
-    droppedBefore: ReadonlySet<string>,
-    expectedBefore: readonly string[],
-    inbox: ReadonlyMap<string, Buffer>,
-    log: Logger,
   ): Promise<void> {
+    const { attempt, epoch, validated, log } = ctx;
     const key: AttemptKey = attempt;
     const keys = this.#o.keys;
     const store = this.#o.modelStore;
@@ -1160,7 +1014,8 @@ export class RoundDriver {
     };
     const last = key.roundNumber >= validated.spec.rounds;
     const meta = keys.experiment(key.experimentId);
-    const drops = this.#drops('unmask', session, droppedBefore, expectedBefore, inbox, new Map());
+    // ctx.stage is 'unmask' and ctx.excluded is empty (only the fold fills it).
+    const drops = this.#drops(ctx, session);
     const events: string[] = [
       ...this.#dropEvents(attempt, drops),
       JSON.stringify({
@@ -1290,6 +1145,127 @@ export class RoundDriver {
     );
     await this.#o.scheduler.scheduleAdvance(key, attempt.stage, 'sweep', 0, await this.#now());
   }
+}
+
+/** How a participant is introduced to its neighbours in the share-keys outbox. */
+interface WorkerIdentity {
+  workerId: string;
+  region: string;
+  certificateChain: Buffer[];
+}
+
+/**
+ * One claimed close of a stage: what every part of the close reads. The
+ * inbox and expected senders are the ones frozen by the claim.
+ */
+interface StageClose {
+  readonly attempt: AttemptRecord;
+  /** The fencing epoch the claim returned; the close's final write checks it. */
+  readonly epoch: number;
+  /** The stage being closed. */
+  readonly stage: SecAggStage;
+  readonly validated: ValidatedSpec;
+  /** Who the restored session had dropped before this stage's messages were fed. */
+  readonly droppedBefore: ReadonlySet<string>;
+  /** The stage's expected senders. */
+  readonly expected: readonly string[];
+  /** The stage's messages by sender. */
+  readonly inbox: ReadonlyMap<string, Buffer>;
+  /** Uploads the fold left out, with their codes (collect-masked fills it). */
+  readonly excluded: Map<string, string>;
+  readonly log: Logger;
+}
+
+/**
+ * A stage whose close only relays: each inbox message is decoded and fed to
+ * the session, then the session's close is serialized into the next stage's
+ * outbox.
+ */
+interface RelayStage {
+  readonly next: SecAggStage;
+  /** Feeds one inbox message; a SecAggProtocolError drops its sender. */
+  receive(session: AggregatorSession, bytes: Buffer): Promise<void>;
+  /** Closes the stage: the next stage's message for each recipient. */
+  close(
+    session: AggregatorSession,
+    identities: (workerIds: readonly string[]) => Promise<(workerId: string) => WorkerIdentity>,
+  ): Promise<Map<string, Buffer>>;
+}
+
+const RELAY_STAGES: { readonly [S in 'setup' | 'share-keys' | 'consistency-check']: RelayStage } = {
+  setup: {
+    next: 'share-keys',
+    async receive(session, bytes) {
+      const request = fleetMethods().SubmitSetup.requestDeserialize(bytes);
+      if (request.setup !== null) await session.receiveSetup(setupFromWire(request.setup));
+    },
+    async close(session, identitiesOf) {
+      const outgoing = session.closeSetup();
+      // After closeSetup: the key holders (U1) are known only then.
+      const identities = await identitiesOf(session.keyHolders ?? []);
+      return outboxOf(outgoing, (m) =>
+        fleetMethods().GetShareKeys.responseSerialize({
+          neighbours: m.neighbours.map(setupToWire),
+          identities: m.neighbours.map((n) => identities(n.header.sender)),
+        }),
+      );
+    },
+  },
+  'share-keys': {
+    next: 'collect-masked',
+    async receive(session, bytes) {
+      const request = fleetMethods().SubmitShares.requestDeserialize(bytes);
+      if (request.shareKeys !== null)
+        await session.receiveShareKeys(shareKeysFromWire(request.shareKeys));
+    },
+    close(session) {
+      return Promise.resolve(
+        outboxOf(session.closeShareKeys(), (m) =>
+          fleetMethods().GetShares.responseSerialize({
+            shares: m.shares.map(incomingShareToWire),
+          }),
+        ),
+      );
+    },
+  },
+  'consistency-check': {
+    next: 'unmask',
+    async receive(session, bytes) {
+      const request = fleetMethods().SubmitSurvivorSignature.requestDeserialize(bytes);
+      if (request.signature !== null)
+        await session.receiveConsistency(consistencyResponseFromWire(request.signature));
+    },
+    close(session) {
+      return Promise.resolve(
+        outboxOf(session.closeConsistency(), (m) =>
+          fleetMethods().GetUnmaskRequest.responseSerialize({
+            request: unmaskRequestToWire(m),
+          }),
+        ),
+      );
+    },
+  },
+};
+
+/** One serialized message per recipient. */
+function outboxOf<M extends { readonly recipient: string }>(
+  outgoing: readonly M[],
+  serialize: (message: M) => Buffer,
+): Map<string, Buffer> {
+  return new Map(outgoing.map((m) => [m.recipient, serialize(m)]));
+}
+
+/** An inbox's entries in sender order, so every replay feeds them the same way. */
+function bySender(inbox: ReadonlyMap<string, Buffer>): [string, Buffer][] {
+  return [...inbox].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** The abort reason for a SecAgg failure that ends the attempt; undefined for any other error. */
+function abortReasonOf(error: unknown): AttemptAbortReason | undefined {
+  if (error instanceof SecAggAbortedError) return 'QUORUM_NOT_MET';
+  if (error instanceof SecAggProtocolError && error.code === 'SECAGG_RECONSTRUCTION_FAILED')
+    return 'RECONSTRUCTION_FAILED';
+  return undefined;
 }
 
 /** The model-store key parts of an attempt. */

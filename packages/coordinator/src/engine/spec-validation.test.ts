@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ExperimentSpecOutput } from '@fedra/proto';
-import { decodeExperimentSpec, encodeExperimentSpec } from './proto-codec.js';
+import { decodeExperimentSpec, encodeExperimentSpec } from '@fedra/wire';
 import { DEFAULT_SPEC_LIMITS, validateSpec } from './spec-validation.js';
 
 function spec(overrides: Record<string, unknown> = {}): ExperimentSpecOutput {

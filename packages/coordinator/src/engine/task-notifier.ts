@@ -19,7 +19,7 @@ import type { AttemptKey } from '../state/state-keys.js';
 import type { AttemptRecord } from '../state/state-types.js';
 import type { WorkerRegistry } from '../state/worker-registry.js';
 import { encodeTask } from './proto-codec.js';
-import { stageToWire } from './secagg-wire.js';
+import { stageToWire } from '@fedra/wire';
 
 /** A Timestamp from milliseconds. */
 export function timestamp(ms: number): { seconds: number; nanos: number } {

@@ -30,7 +30,7 @@ import type {
 } from '@fedra/proto';
 import { loadFedraPackage } from '@fedra/proto';
 import { canonicalJson } from '../audit/canonical-json.js';
-import { encodeExperimentSpec } from '../engine/proto-codec.js';
+import { encodeExperimentSpec } from '@fedra/wire';
 import { validateSpec } from '../engine/spec-validation.js';
 import {
   wrapClientStream,

@@ -33,7 +33,7 @@ import { SECAGG_PROTOCOL_VERSION, SECAGG_SUITE } from '@fedra/secagg';
 import type { SecAggStage } from '@fedra/secagg';
 import type { UploadCompletion } from '../engine/round-driver.js';
 import { decodeTask, fleetMethods } from '../engine/proto-codec.js';
-import { stageFromWire, stageToWire } from '../engine/secagg-wire.js';
+import { stageFromWire, stageToWire } from '@fedra/wire';
 import { timestamp } from '../engine/task-notifier.js';
 import {
   wrapClientStream,

@@ -20,8 +20,7 @@ import type {
   WorkerStateOutput,
 } from '@fedra/proto';
 import type { AuditRecord } from '../audit/audit-chain.js';
-import { decodeExperimentSpec, decodeRoundConfig } from '../engine/proto-codec.js';
-import { stageToWire } from '../engine/secagg-wire.js';
+import { decodeExperimentSpec, decodeRoundConfig, stageToWire } from '@fedra/wire';
 import { timestamp } from '../engine/task-notifier.js';
 import type { ModelVersion } from '../model-store/model-store.js';
 import type {

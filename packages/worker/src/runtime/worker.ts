@@ -45,16 +45,6 @@ import {
   SECAGG_SUITE,
 } from '@fedra/secagg';
 import type { IdentitySigner, IdentityVerifier, SecAggConfig, SecAggStage } from '@fedra/secagg';
-import type { DatasetConfig } from '../data/dataset-config.js';
-import { checkSurvivorSet, evaluateRound } from '../policy/evaluate-round.js';
-import type { RegionPolicy } from '../policy/region-policy.js';
-import type { BackendChoice, BackendName } from '../training/backend.js';
-import type { ModelTopology } from '../training/model.js';
-import type { OptimizerName } from '../training/trainer.js';
-import { TrainingHost } from '../training/training-host.js';
-import type { DatasetSummary } from '../training/training-protocol.js';
-import { Backoff } from './backoff.js';
-import { RevealStore } from './reveal-store.js';
 import {
   consistencyRequestFromWire,
   consistencyResponseToWire,
@@ -69,7 +59,17 @@ import {
   stageFromWire,
   unmaskRequestFromWire,
   unmaskResponseToWire,
-} from './wire.js';
+} from '@fedra/wire';
+import type { DatasetConfig } from '../data/dataset-config.js';
+import { checkSurvivorSet, evaluateRound } from '../policy/evaluate-round.js';
+import type { RegionPolicy } from '../policy/region-policy.js';
+import type { BackendChoice, BackendName } from '../training/backend.js';
+import type { ModelTopology } from '../training/model.js';
+import type { OptimizerName } from '../training/trainer.js';
+import { TrainingHost } from '../training/training-host.js';
+import type { DatasetSummary } from '../training/training-protocol.js';
+import { Backoff } from './backoff.js';
+import { RevealStore } from './reveal-store.js';
 
 /** The metadata header an insecure-mode worker names itself with (the coordinator's insecure mode reads it). */
 export const INSECURE_IDENTITY_HEADER = 'fedra-insecure-identity';

@@ -11,20 +11,21 @@ import type { ClientReadableStream } from '@grpc/grpc-js';
 import type { FleetServiceClient, StageHeader, StreamTasksResponseOutput } from '@fedra/proto';
 import { makeHeader, ParticipantSession, SECAGG_SUITE } from '@fedra/secagg';
 import type { IdentitySigner, IdentityVerifier, SecAggConfig, SecAggStage } from '@fedra/secagg';
-import { decodeExperimentSpec, decodeRoundConfig } from '../../engine/proto-codec.js';
-import { secAggConfigFromRoundConfig } from '../../engine/round-config.js';
 import {
   consistencyRequestFromWire,
   consistencyResponseToWire,
+  decodeExperimentSpec,
+  decodeRoundConfig,
   headerToWire,
   incomingShareFromWire,
+  secAggConfigFromRoundConfig,
   setupFromWire,
   setupToWire,
   shareKeysToWire,
   stageFromWire,
   unmaskRequestFromWire,
   unmaskResponseToWire,
-} from '../../engine/secagg-wire.js';
+} from '@fedra/wire';
 import { identityMetadata, readModelStream, toFedraError, unary } from './test-clients.js';
 
 /** Where a scripted worker stops taking part in an attempt. */

@@ -55,7 +55,7 @@ export function stageToWire(stage: SecAggStage): StageOutput {
   return TO_WIRE[stage];
 }
 
-/** The secagg stage of a wire Stage, or undefined for STAGE_UNSPECIFIED. */
+/** The secagg stage of a wire Stage, or undefined for STAGE_UNSPECIFIED and unknown values. */
 export function stageFromWire(stage: string): SecAggStage | undefined {
   for (const [name, wire] of Object.entries(TO_WIRE))
     if (wire === stage) return name as SecAggStage;
@@ -73,8 +73,9 @@ export function headerToWire(header: SecAggHeader): WireStageHeader {
 }
 
 /**
- * A wire header as secagg's. An unset or unknown stage becomes `fallback`:
- * the Fleet handlers refuse such headers before anything is stored.
+ * A wire header as secagg's. An unset or unknown stage becomes `fallback`
+ * and unset fields become empty: the coordinator's Fleet handlers refuse such
+ * headers before anything is stored, and secagg refuses them on the worker.
  */
 export function headerFromWire(
   header: StageHeaderOutput | null,
@@ -120,6 +121,15 @@ function encryptedShareToWire(share: EncryptedShare): WireEncryptedShare {
   };
 }
 
+const EMPTY_SHARE: EncryptedShareOutput = Object.freeze({
+  sender: '',
+  recipient: '',
+  ciphertext: Buffer.alloc(0),
+  bShareHash: Buffer.alloc(0),
+  skShareHash: Buffer.alloc(0),
+  signature: Buffer.alloc(0),
+});
+
 function encryptedShareFromWire(share: EncryptedShareOutput): EncryptedShare {
   return {
     sender: share.sender,
@@ -154,19 +164,13 @@ export function incomingShareToWire(share: RoutedShare): WireIncomingShare {
   return { share: encryptedShareToWire(share.share), bCommitment: bytes(share.bCommitment) };
 }
 
-/** wire IncomingShare → routed share. */
+/**
+ * wire IncomingShare → routed share. A missing share becomes an empty one
+ * (no sender, no bytes) that secagg rejects, rather than an error here.
+ */
 export function incomingShareFromWire(share: IncomingShareOutput): RoutedShare {
   return {
-    share: encryptedShareFromWire(
-      share.share ?? {
-        sender: '',
-        recipient: '',
-        ciphertext: Buffer.alloc(0),
-        bShareHash: Buffer.alloc(0),
-        skShareHash: Buffer.alloc(0),
-        signature: Buffer.alloc(0),
-      },
-    ),
+    share: encryptedShareFromWire(share.share ?? EMPTY_SHARE),
     bCommitment: view(share.bCommitment),
   };
 }
