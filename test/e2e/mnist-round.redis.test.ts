@@ -3,14 +3,19 @@
  * three real `Worker`s in this process, each training the demo MLP on a
  * non-IID MNIST shard in its own training thread, with secure aggregation.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { credentials, Metadata } from '@grpc/grpc-js';
-import type { ServiceError } from '@grpc/grpc-js';
-import { Redis } from 'ioredis';
+import { credentials } from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
+import {
+  createExperiment,
+  deleteKeysWithPrefix,
+  demoExperimentSpec,
+  downloadModelVersion,
+  unary,
+} from '@fedra/cli';
 import { Coordinator } from '@fedra/coordinator';
 import { loadFedraPackage } from '@fedra/proto';
 import type {
@@ -22,22 +27,13 @@ import type {
 } from '@fedra/proto';
 import { createEd25519Identity, createStaticVerifier } from '@fedra/secagg';
 import type { IdentitySigner, IdentityVerifier } from '@fedra/secagg';
-import {
-  buildModel,
-  createDemoModel,
-  evaluateLocal,
-  loadMnistTest,
-  parseRegionPolicy,
-  weightSpecs,
-  Worker,
-} from '@fedra/worker';
+import { evaluateLocal, loadMnistTest, parseRegionPolicy, Worker } from '@fedra/worker';
 import type { DatasetConfig, RegionPolicy } from '@fedra/worker';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const FEDERATION = 'test.fedra';
 const SCIENTIST = `spiffe://${FEDERATION}/scientist/alice`;
 const ADMIN = `spiffe://${FEDERATION}/admin/root`;
-const IDENTITY_HEADER = 'fedra-insecure-identity';
 const ROUNDS = 3;
 
 /** Digits that dominate each worker's shard: every digit is some worker's majority. */
@@ -63,27 +59,6 @@ afterEach(async () => {
   await harness?.close();
   harness = undefined;
 });
-
-function metadata(identity: string): Metadata {
-  const m = new Metadata();
-  m.set(IDENTITY_HEADER, identity);
-  return m;
-}
-
-function unary<T>(
-  invoke: (
-    metadata: Metadata,
-    callback: (error: ServiceError | null, value?: T) => void,
-  ) => unknown,
-  identity: string,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    invoke(metadata(identity), (error, value) => {
-      if (error !== null) reject(error);
-      else resolve(value as T);
-    });
-  });
-}
 
 async function startHarness(): Promise<Harness> {
   const prefix = `fedra-test-${randomUUID()}`;
@@ -126,14 +101,7 @@ async function startHarness(): Promise<Harness> {
       experiments.close();
       admin.close();
       await coordinator.shutdown(1_000);
-      const redis = new Redis(REDIS_URL);
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== '0');
-      redis.disconnect();
+      await deleteKeysWithPrefix(REDIS_URL, prefix);
       await rm(dir, { recursive: true, force: true });
     },
   };
@@ -199,81 +167,13 @@ async function startWorkers(
   );
 }
 
-async function demoSpec(overrides: Partial<ExperimentSpec> = {}) {
-  const { topology, weights } = await createDemoModel('mlp', { seed: 3 });
-  const model = await buildModel(topology);
-  const specs = weightSpecs(model).map((w) => ({ name: w.name, shape: [...w.shape] }));
-  model.dispose();
-  const seconds = (s: number) => ({ seconds: s, nanos: 0 });
-  const spec: ExperimentSpec = {
-    model: {
-      topologyJson: JSON.stringify(topology),
-      weights: specs,
-      paramCount: weights.length,
-    },
-    training: {
-      optimizer: 'LOCAL_OPTIMIZER_ADAM',
-      learningRate: 0.002,
-      batchSize: 32,
-      localEpochs: 1,
-      fedproxMu: 0,
-    },
-    dataset: { name: 'mnist', inputShape: [784], numClasses: 10 },
-    rounds: ROUNDS,
-    minParticipants: 3,
-    targetParticipants: 3,
-    strategy: { fedAvg: {} },
-    clippingBound: 5,
-    secagg: { k: 2, t: 2 },
-    // n x bound x scale < 2^31 per lane: 3 x (5 x 2000) x 2^16 < 2^31.
-    laneScales: { update: 2 ** 16, weight: 1, lossSum: 2 ** 10, correctCount: 1 },
-    deadlines: {
-      setup: seconds(20),
-      shareKeys: seconds(20),
-      collectMasked: seconds(60),
-      consistencyCheck: seconds(20),
-      unmask: seconds(20),
-    },
-    maxExampleWeight: 2000,
-    lossClip: 10,
-    ...overrides,
-  };
-  return { spec, topology, weights };
-}
-
-function createExperiment(
-  client: ExperimentServiceClient,
-  spec: ExperimentSpec,
-  weights: Float32Array,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const call = client.createExperiment(metadata(SCIENTIST), (error, response) => {
-      if (error !== null) reject(error);
-      else resolve(response?.experiment?.experimentId ?? '');
-    });
-    call.write({
-      start: { requestId: randomUUID(), spec, metadata: { displayName: 'mnist-e2e' } },
-    });
-    const bytes = Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength);
-    const size = 1024 * 1024;
-    const sha256 = createHash('sha256').update(bytes).digest();
-    for (let offset = 0; offset < bytes.length; offset += size) {
-      const end = Math.min(bytes.length, offset + size);
-      call.write({
-        initialWeights: {
-          offset,
-          data: bytes.subarray(offset, end),
-          totalBytes: bytes.length,
-          sha256: end === bytes.length ? sha256 : Buffer.alloc(0),
-        },
-      });
-    }
-    call.end();
-  });
-}
-
 async function startExperiment(h: Harness, spec: ExperimentSpec, weights: Float32Array) {
-  const experimentId = await createExperiment(h.experiments, spec, weights);
+  const experimentId = await createExperiment(h.experiments, {
+    spec,
+    weights,
+    identity: SCIENTIST,
+    displayName: 'mnist-e2e',
+  });
   await unary(
     (m, cb) => h.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
     SCIENTIST,
@@ -304,29 +204,12 @@ async function waitFor<T>(
   }
 }
 
-function downloadVersion(h: Harness, experimentId: string, version: number): Promise<Float32Array> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    const stream = h.experiments.downloadModel({ experimentId, version }, metadata(SCIENTIST));
-    stream.on('data', (message: { chunk?: { data: Buffer } | null }) => {
-      if (message.chunk != null) parts.push(message.chunk.data);
-    });
-    stream.on('error', reject);
-    stream.on('end', () => {
-      const bytes = Buffer.concat(parts);
-      resolve(
-        new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
-      );
-    });
-  });
-}
-
 describe('MNIST federation end to end', () => {
   it('completes three securely aggregated rounds and the held-out accuracy improves', async () => {
     const h = await startHarness();
     harness = h;
     await startWorkers(h);
-    const { spec, topology, weights } = await demoSpec();
+    const { spec, topology, weights } = await demoExperimentSpec(SHARD_CLASSES.length, ROUNDS);
     const experimentId = await startExperiment(h, spec, weights);
     const finished = await waitFor(async () => {
       const experiment = await getExperiment(h, experimentId);
@@ -340,7 +223,7 @@ describe('MNIST federation end to end', () => {
     const test = loadMnistTest({ inputShape: [784] });
     const accuracy: number[] = [];
     for (let version = 1; version <= ROUNDS; version += 1) {
-      const model = await downloadVersion(h, experimentId, version);
+      const model = await downloadModelVersion(h.experiments, experimentId, version, SCIENTIST);
       expect(model.length).toBe(weights.length);
       const metrics = await evaluateLocal({
         topology: topology,
@@ -385,7 +268,7 @@ describe('MNIST federation end to end', () => {
       }),
     );
     await startWorkers(h, new Map([['w3', policy]]));
-    const { spec, weights } = await demoSpec({ rounds: 1 });
+    const { spec, weights } = await demoExperimentSpec(SHARD_CLASSES.length, 1);
     const experimentId = await startExperiment(h, spec, weights);
     const refusal = await waitFor(async () => {
       const response = await unary<GetRoundResponseOutput>(

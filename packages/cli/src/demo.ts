@@ -3,16 +3,15 @@
  * prefix, a temporary model store) and N real workers in this process, each
  * training the demo MLP on a non-IID MNIST shard in its own training thread,
  * federated through securely aggregated rounds. The same flow as
- * `test/e2e/mnist-round.redis.test.ts`, packaged for a person to watch.
+ * `test/e2e/mnist-round.redis.test.ts` (both use `scientist-client.ts`), packaged for a person to watch.
  *
  * @module
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { credentials, Metadata } from '@grpc/grpc-js';
-import type { ServiceError } from '@grpc/grpc-js';
+import { credentials } from '@grpc/grpc-js';
 import { Redis } from 'ioredis';
 import { FedraError, InvalidArgumentError, UnavailableError, silentLogger } from '@fedra/common';
 import type { Logger } from '@fedra/common';
@@ -22,23 +21,20 @@ import type {
   AdminServiceClient,
   ExperimentOutput,
   ExperimentServiceClient,
-  ExperimentSpec,
   GetHistoryResponseOutput,
   ListWorkersResponseOutput,
 } from '@fedra/proto';
 import { createEd25519Identity, createStaticVerifier } from '@fedra/secagg';
 import type { IdentitySigner } from '@fedra/secagg';
-import {
-  BACKEND_ORDER,
-  buildModel,
-  createDemoModel,
-  evaluateLocal,
-  loadMnistTest,
-  selectBackend,
-  weightSpecs,
-  Worker,
-} from '@fedra/worker';
+import { BACKEND_ORDER, evaluateLocal, loadMnistTest, selectBackend, Worker } from '@fedra/worker';
 import type { BackendName, LabelledTestSet, ModelTopology } from '@fedra/worker';
+import {
+  createExperiment,
+  deleteKeysWithPrefix,
+  demoExperimentSpec,
+  downloadModelVersion,
+  unary,
+} from './scientist-client.js';
 
 /** The regions the demo's workers live in, assigned in turn. */
 export const DEMO_REGIONS = ['eu', 'us', 'apac'] as const;
@@ -46,9 +42,6 @@ export const DEMO_REGIONS = ['eu', 'us', 'apac'] as const;
 const FEDERATION = 'demo.fedra';
 const SCIENTIST = `spiffe://${FEDERATION}/scientist/alice`;
 const ADMIN = `spiffe://${FEDERATION}/admin/root`;
-const IDENTITY_HEADER = 'fedra-insecure-identity';
-const CLIPPING_BOUND = 5;
-const MAX_EXAMPLE_WEIGHT = 2000;
 const MIN_WORKERS = 3;
 const MAX_WORKERS = 10;
 const MAX_ROUNDS = 50;
@@ -208,27 +201,6 @@ function checkCount(field: string, value: number, min: number, max: number): num
   return value;
 }
 
-function metadata(identity: string): Metadata {
-  const m = new Metadata();
-  m.set(IDENTITY_HEADER, identity);
-  return m;
-}
-
-function unary<T>(
-  invoke: (
-    metadata: Metadata,
-    callback: (error: ServiceError | null, value?: T) => void,
-  ) => unknown,
-  identity: string,
-): Promise<T> {
-  return new Promise((resolve, reject) => {
-    invoke(metadata(identity), (error, value) => {
-      if (error !== null) reject(error);
-      else resolve(value as T);
-    });
-  });
-}
-
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted === true) throw new FedraError('CANCELLED', 'the demo was stopped');
 }
@@ -245,107 +217,6 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   });
 }
 
-/**
- * Lane scales for `n` workers: the update lane gets the largest power of two
- * that keeps n x bound x scale below 2^31, which the coordinator checks.
- */
-function laneScales(n: number): ExperimentSpec['laneScales'] {
-  const updateBound = CLIPPING_BOUND * MAX_EXAMPLE_WEIGHT;
-  const update = 2 ** Math.min(16, Math.floor(Math.log2((2 ** 31 - 1) / (n * updateBound))));
-  return { update, weight: 1, lossSum: 2 ** 10, correctCount: 1 };
-}
-
-async function demoSpec(workers: number, rounds: number) {
-  const { topology, weights } = await createDemoModel('mlp', { seed: 3 });
-  const model = await buildModel(topology);
-  const specs = weightSpecs(model).map((w) => ({ name: w.name, shape: [...w.shape] }));
-  model.dispose();
-  const seconds = (s: number) => ({ seconds: s, nanos: 0 });
-  // Classic SecAgg (every participant neighbours every other) with a majority threshold.
-  const k = workers - 1;
-  const t = Math.max(2, Math.floor(k / 2) + 1);
-  const spec: ExperimentSpec = {
-    model: { topologyJson: JSON.stringify(topology), weights: specs, paramCount: weights.length },
-    training: {
-      optimizer: 'LOCAL_OPTIMIZER_ADAM',
-      learningRate: 0.002,
-      batchSize: 32,
-      localEpochs: 1,
-      fedproxMu: 0,
-    },
-    dataset: { name: 'mnist', inputShape: [784], numClasses: 10 },
-    rounds,
-    minParticipants: workers,
-    targetParticipants: workers,
-    strategy: { fedAvg: {} },
-    clippingBound: CLIPPING_BOUND,
-    secagg: { k, t },
-    laneScales: laneScales(workers),
-    deadlines: {
-      setup: seconds(20),
-      shareKeys: seconds(20),
-      collectMasked: seconds(30 + 20 * workers),
-      consistencyCheck: seconds(20),
-      unmask: seconds(20),
-    },
-    maxExampleWeight: MAX_EXAMPLE_WEIGHT,
-    lossClip: 10,
-  };
-  return { spec, topology, weights };
-}
-
-function createExperiment(
-  client: ExperimentServiceClient,
-  spec: ExperimentSpec,
-  weights: Float32Array,
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const call = client.createExperiment(metadata(SCIENTIST), (error, response) => {
-      if (error !== null) reject(error);
-      else resolve(response?.experiment?.experimentId ?? '');
-    });
-    call.write({
-      start: { requestId: randomUUID(), spec, metadata: { displayName: 'mnist-demo' } },
-    });
-    const bytes = Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength);
-    const size = 1024 * 1024;
-    const sha256 = createHash('sha256').update(bytes).digest();
-    for (let offset = 0; offset < bytes.length; offset += size) {
-      const end = Math.min(bytes.length, offset + size);
-      call.write({
-        initialWeights: {
-          offset,
-          data: bytes.subarray(offset, end),
-          totalBytes: bytes.length,
-          sha256: end === bytes.length ? sha256 : Buffer.alloc(0),
-        },
-      });
-    }
-    call.end();
-  });
-}
-
-function downloadVersion(
-  client: ExperimentServiceClient,
-  experimentId: string,
-  version: number,
-): Promise<Float32Array> {
-  return new Promise((resolve, reject) => {
-    const parts: Buffer[] = [];
-    const stream = client.downloadModel({ experimentId, version }, metadata(SCIENTIST));
-    stream.on('data', (message: { chunk?: { data: Buffer } | null }) => {
-      if (message.chunk != null) parts.push(message.chunk.data);
-    });
-    stream.on('error', reject);
-    stream.on('end', () => {
-      const bytes = Buffer.concat(parts);
-      resolve(
-        new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)),
-      );
-    });
-  });
-}
-
 async function heldOutAccuracy(
   client: ExperimentServiceClient,
   experimentId: string,
@@ -353,24 +224,8 @@ async function heldOutAccuracy(
   topology: ModelTopology,
   test: LabelledTestSet,
 ): Promise<number> {
-  const weights = await downloadVersion(client, experimentId, version);
+  const weights = await downloadModelVersion(client, experimentId, version, SCIENTIST);
   return (await evaluateLocal({ topology, weights, data: test })).accuracy;
-}
-
-/** Clears every key under `prefix`: the coordinator's state and its BullMQ queues. */
-async function deleteKeys(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 /**
@@ -530,8 +385,13 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       emit({ type: 'worker', worker });
     }
 
-    const { spec, topology, weights } = await demoSpec(n, rounds);
-    const experimentId = await createExperiment(experiments, spec, weights);
+    const { spec, topology, weights } = await demoExperimentSpec(n, rounds);
+    const experimentId = await createExperiment(experiments, {
+      spec,
+      weights,
+      identity: SCIENTIST,
+      displayName: 'mnist-demo',
+    });
     const test = loadMnistTest({ inputShape: [784] });
     const initialAccuracy = await heldOutAccuracy(experiments, experimentId, 0, topology, test);
     await unary(
@@ -592,7 +452,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     experiments?.close();
     admin?.close();
     await coordinator?.shutdown(1_000).catch(() => undefined);
-    await deleteKeys(redisUrl, keyPrefix).catch(() => undefined);
+    await deleteKeysWithPrefix(redisUrl, keyPrefix).catch(() => undefined);
     if (!keep) await rm(workDir, { recursive: true, force: true });
   }
 }

@@ -17,3 +17,13 @@
  */
 export { DEMO_REGIONS, checkRedis, runDemo, shardDigits } from './demo.js';
 export type { DemoEvent, DemoOptions, DemoResult, DemoRound, DemoWorker } from './demo.js';
+export {
+  DEMO_CLIPPING_BOUND,
+  DEMO_MAX_EXAMPLE_WEIGHT,
+  createExperiment,
+  deleteKeysWithPrefix,
+  demoExperimentSpec,
+  downloadModelVersion,
+  insecureMetadata,
+  unary,
+} from './scientist-client.js';
