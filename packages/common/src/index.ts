@@ -92,6 +92,8 @@ export {
 } from './start-module-worker.js';
 export type { ModuleWorkerEntry, ModuleWorkerOptions } from './start-module-worker.js';
 
+export { shutdownOnSignals } from './shutdown-on-signals.js';
+
 export { redactPaths, silentLogger } from './logger.js';
 export type { LogFn, Logger } from './logger.js';
 

@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
-import { ConfigError, FedraError, redactPaths } from '@fedra/common';
+import { ConfigError, FedraError, redactPaths, shutdownOnSignals } from '@fedra/common';
 import type { Logger } from '@fedra/common';
 import { coordinatorOptions, loadCoordinatorConfig } from './coordinator-config.js';
 import { Coordinator } from './server.js';
@@ -50,25 +50,7 @@ export async function main(
       };
   const coordinator = await Coordinator.create({ ...coordinatorOptions(config, tls), logger });
   await coordinator.start();
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    coordinator.shutdown().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => {
-    stop('SIGINT');
-  });
-  process.once('SIGTERM', () => {
-    stop('SIGTERM');
-  });
+  shutdownOnSignals(() => coordinator.shutdown(), logger);
   return coordinator;
 }
 

@@ -15,7 +15,7 @@
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
-import { ConfigError, FedraError, flagName, redactPaths } from '@fedra/common';
+import { ConfigError, FedraError, flagName, redactPaths, shutdownOnSignals } from '@fedra/common';
 import type { Logger } from '@fedra/common';
 import { createEd25519Identity } from '@fedra/secagg';
 import type { IdentityVerifier } from '@fedra/secagg';
@@ -129,25 +129,7 @@ export async function main(
     logger,
   });
   const done = worker.run();
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    worker.shutdown().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => {
-    stop('SIGINT');
-  });
-  process.once('SIGTERM', () => {
-    stop('SIGTERM');
-  });
+  shutdownOnSignals(() => worker.shutdown(), logger);
   return { worker, done };
 }
 
