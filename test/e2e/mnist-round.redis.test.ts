@@ -14,6 +14,7 @@ import {
   deleteKeysWithPrefix,
   demoExperimentSpec,
   downloadModelVersion,
+  LOCAL_COORDINATOR_TIMINGS,
   unary,
 } from '@fedra/cli';
 import { Coordinator } from '@fedra/coordinator';
@@ -70,17 +71,7 @@ async function startHarness(): Promise<Harness> {
     insecure: true,
     keyPrefix: prefix,
     modelStore: join(dir, 'models'),
-    engine: {
-      lockDurationMs: 2_000,
-      stalledIntervalMs: 1_000,
-      sweepIntervalMs: 300,
-      maxStalledCount: 20,
-      closingTimeoutMs: 10_000,
-    },
-    heartbeatIntervalMs: 500,
-    heartbeatTimeoutMs: 10_000,
-    streamBlockMs: 250,
-    reflection: false,
+    ...LOCAL_COORDINATOR_TIMINGS,
   });
   const port = await coordinator.start();
   const v1 = loadFedraPackage().fedra.v1;

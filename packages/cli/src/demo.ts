@@ -47,6 +47,25 @@ const MAX_WORKERS = 10;
 const MAX_ROUNDS = 50;
 const POLL_MS = 500;
 
+/**
+ * Coordinator settings for a coordinator and its workers in one process (the
+ * demo, end-to-end tests): short locks and sweeps, since a stalled job there
+ * is a bug, not a slow replica; fast heartbeats; no reflection.
+ */
+export const LOCAL_COORDINATOR_TIMINGS = Object.freeze({
+  engine: Object.freeze({
+    lockDurationMs: 2_000,
+    stalledIntervalMs: 1_000,
+    sweepIntervalMs: 300,
+    maxStalledCount: 20,
+    closingTimeoutMs: 10_000,
+  }),
+  heartbeatIntervalMs: 500,
+  heartbeatTimeoutMs: 10_000,
+  streamBlockMs: 250,
+  reflection: false,
+});
+
 /** Options for {@link runDemo}. */
 export interface DemoOptions {
   /** How many workers (3..10); the ten digits are split among them. @default 3 */
@@ -283,18 +302,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
       insecure: true,
       keyPrefix,
       modelStore: join(workDir, 'models'),
-      // Short locks and sweeps: one process, so a stalled job is a bug, not a slow replica.
-      engine: {
-        lockDurationMs: 2_000,
-        stalledIntervalMs: 1_000,
-        sweepIntervalMs: 300,
-        maxStalledCount: 20,
-        closingTimeoutMs: 10_000,
-      },
-      heartbeatIntervalMs: 500,
-      heartbeatTimeoutMs: 10_000,
-      streamBlockMs: 250,
-      reflection: false,
+      ...LOCAL_COORDINATOR_TIMINGS,
       logger: logger.child({ component: 'coordinator' }),
     });
     const port = await coordinator.start();

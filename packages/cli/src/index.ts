@@ -15,7 +15,13 @@
  *
  * @module
  */
-export { DEMO_REGIONS, checkRedis, runDemo, shardDigits } from './demo.js';
+export {
+  DEMO_REGIONS,
+  LOCAL_COORDINATOR_TIMINGS,
+  checkRedis,
+  runDemo,
+  shardDigits,
+} from './demo.js';
 export type { DemoEvent, DemoOptions, DemoResult, DemoRound, DemoWorker } from './demo.js';
 export {
   DEMO_CLIPPING_BOUND,
