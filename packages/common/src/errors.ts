@@ -75,6 +75,15 @@ export const ERROR_CODES = {
     status: GrpcStatus.RESOURCE_EXHAUSTED,
     description: 'a size or rate limit was reached (message size, quota)',
   },
+  OUT_OF_RANGE: {
+    status: GrpcStatus.OUT_OF_RANGE,
+    description:
+      'an offset, cursor or position lies outside what exists (past the end, older than the retained history)',
+  },
+  REVISION_CONFLICT: {
+    status: GrpcStatus.ABORTED,
+    description: 'the stored revision is not the expected one; read the resource again and retry',
+  },
 
   // Identity and access.
   UNAUTHENTICATED: { status: GrpcStatus.UNAUTHENTICATED, description: 'no usable client identity' },
@@ -85,6 +94,16 @@ export const ERROR_CODES = {
   IDENTITY_MISMATCH: {
     status: GrpcStatus.PERMISSION_DENIED,
     description: 'the request names a worker other than the caller',
+  },
+  UNSUPPORTED_PROTOCOL: {
+    status: GrpcStatus.FAILED_PRECONDITION,
+    description:
+      "the coordinator does not speak the worker's protocol version or any of its secure-aggregation suites",
+  },
+  SESSION_NOT_FOUND: {
+    status: GrpcStatus.NOT_FOUND,
+    description:
+      'the session is unknown or ended (the coordinator forgot it, or the worker re-registered); call Register again',
   },
 
   // Idempotency and lookups.
@@ -746,6 +765,74 @@ export class WorkerDrainingError extends FedraError {
   }
 }
 
+/** The worker speaks a protocol version or secure-aggregation suites the coordinator does not. */
+export class UnsupportedProtocolError extends FedraError {
+  /** What is unsupported: `'protocol_version'` or `'secagg_suites'`. */
+  readonly field: string;
+
+  constructor(field: string, message: string, options: FedraErrorOptions = {}) {
+    super('UNSUPPORTED_PROTOCOL', message, withIds({ field }, options));
+    this.name = 'UnsupportedProtocolError';
+    this.field = field;
+  }
+}
+
+/** A worker's session is unknown or ended; the worker should call Register again. */
+export class SessionNotFoundError extends FedraError {
+  /** The worker whose session was looked up. */
+  readonly workerId: string;
+
+  constructor(workerId: string, options: NamedErrorOptions = {}) {
+    super(
+      'SESSION_NOT_FOUND',
+      options.message ?? `worker ${workerId} has no such session; call Register again`,
+      withIds({ workerId }, options),
+    );
+    this.name = 'SessionNotFoundError';
+    this.workerId = workerId;
+  }
+}
+
+/** An update named an expected revision that is no longer the stored one. */
+export class RevisionConflictError extends FedraError {
+  /** What was updated, e.g. `'region-policy/eu'`. */
+  readonly resource: string;
+  /** The revision the caller expected. */
+  readonly expectedRevision: number;
+  /** The revision stored now. */
+  readonly revision: number;
+
+  constructor(
+    resource: string,
+    expectedRevision: number,
+    revision: number,
+    options: NamedErrorOptions = {},
+  ) {
+    super(
+      'REVISION_CONFLICT',
+      options.message ??
+        `${resource} is at revision ${revision}, not ${expectedRevision}; read it again and retry`,
+      withIds({ resource, expectedRevision, revision }, options),
+    );
+    this.name = 'RevisionConflictError';
+    this.resource = resource;
+    this.expectedRevision = expectedRevision;
+    this.revision = revision;
+  }
+}
+
+/** An offset, cursor or position lies outside what exists. */
+export class OutOfRangeError extends FedraError {
+  /** The offending field, e.g. `'offset'` or `'cursor'`. */
+  readonly field: string;
+
+  constructor(field: string, message: string, options: FedraErrorOptions = {}) {
+    super('OUT_OF_RANGE', message, withIds({ field }, options));
+    this.name = 'OutOfRangeError';
+    this.field = field;
+  }
+}
+
 /** The codes a chunk stream can fail with; see {@link ChunkStreamError}. */
 export const CHUNK_STREAM_ERROR_CODES = [
   'CHUNK_GAP',
@@ -883,4 +970,17 @@ const WIRE_FACTORIES: Partial<Record<FedraErrorCode, WireFactory>> = {
     new PolicyRefusedError(text(metadata, 'rule'), message, { metadata }),
   WORKER_DRAINING: (message, metadata) =>
     new WorkerDrainingError(text(metadata, 'workerId'), { message, metadata }),
+  UNSUPPORTED_PROTOCOL: (message, metadata) =>
+    new UnsupportedProtocolError(text(metadata, 'field'), message, { metadata }),
+  SESSION_NOT_FOUND: (message, metadata) =>
+    new SessionNotFoundError(text(metadata, 'workerId'), { message, metadata }),
+  REVISION_CONFLICT: (message, metadata) =>
+    new RevisionConflictError(
+      text(metadata, 'resource'),
+      int(metadata, 'expectedRevision'),
+      int(metadata, 'revision'),
+      { message, metadata },
+    ),
+  OUT_OF_RANGE: (message, metadata) =>
+    new OutOfRangeError(text(metadata, 'field'), message, { metadata }),
 };
