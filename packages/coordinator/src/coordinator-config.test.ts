@@ -39,6 +39,28 @@ describe('loadCoordinatorConfig', () => {
     });
   });
 
+  it('reads the round engine timing from flags and FEDRA_* variables', () => {
+    const config = loadCoordinatorConfig(
+      [
+        '--redis=redis://r:6379',
+        '--insecure',
+        '--lock-duration',
+        '2s',
+        '--stalled-interval=500ms',
+        '--max-stalled-count',
+        '50',
+      ],
+      { FEDRA_SWEEP_INTERVAL: '250ms', FEDRA_CLOSING_TIMEOUT: '1m30s' },
+    );
+    expect(coordinatorOptions(config, undefined).engine).toEqual({
+      lockDurationMs: 2_000,
+      stalledIntervalMs: 500,
+      maxStalledCount: 50,
+      sweepIntervalMs: 250,
+      closingTimeoutMs: 90_000,
+    });
+  });
+
   it.each([
     [['--insecure'], {}, 'redis'],
     [['--redis', 'http://x', '--insecure'], {}, 'redis'],
@@ -47,6 +69,10 @@ describe('loadCoordinatorConfig', () => {
     [['--redis', 'redis://x', '--insecure'], { FEDRA_LISTN: 'x' }, 'FEDRA_LISTN'],
     [['--redis', 'redis://x', '--insecure', '--metrics-port', '70000'], {}, 'metricsPort'],
     [['--redis', 'redis://x', '--insecure', '--unmask-threads', '0'], {}, 'unmaskThreads'],
+    [['--redis', 'redis://x', '--insecure', '--lock-duration', '2'], {}, 'lockDuration'],
+    [['--redis', 'redis://x', '--insecure', '--lock-duration', '10ms'], {}, 'lockDuration'],
+    [['--redis', 'redis://x', '--insecure'], { FEDRA_SWEEP_INTERVAL: 'soon' }, 'sweepInterval'],
+    [['--redis', 'redis://x', '--insecure', '--max-stalled-count', '0'], {}, 'maxStalledCount'],
   ])('refuses %j %j naming %s', (argv, env, key) => {
     expect(() => loadCoordinatorConfig(argv, env)).toThrow(
       expect.objectContaining({ code: 'INVALID_CONFIG', key }) as Error,

@@ -75,6 +75,39 @@ export const COORDINATOR_CONFIG = defineConfigSchema({
   },
   replicaId: { type: 'string', description: 'this replica id (default: host name and process id)' },
   runEngine: { type: 'bool', default: true, description: 'run round jobs on this replica' },
+  lockDuration: {
+    type: 'duration',
+    min: 100,
+    max: 3_600_000,
+    description:
+      "how long a round job's lock lasts without renewal; a replica stalled longer loses the job to another (default 30s)",
+  },
+  stalledInterval: {
+    type: 'duration',
+    min: 50,
+    max: 3_600_000,
+    description: 'how often this replica looks for round jobs whose lock expired (default 15s)',
+  },
+  maxStalledCount: {
+    type: 'int',
+    min: 1,
+    max: 1_000_000,
+    description: 'how often one round job may stall before it fails (default 20)',
+  },
+  sweepInterval: {
+    type: 'duration',
+    min: 50,
+    max: 3_600_000,
+    description:
+      'how often this replica re-queues what a crashed step left undone in running experiments (default 5s)',
+  },
+  closingTimeout: {
+    type: 'duration',
+    min: 100,
+    max: 86_400_000,
+    description:
+      'how long a driver may hold a stage before the sweep lets another replica take it over (default 2m)',
+  },
 });
 
 /** The parsed configuration. */
@@ -171,5 +204,12 @@ export function coordinatorOptions(
     metricsPort: config.metricsPort,
     metricsHost: config.metricsHost,
     unmaskThreads: config.unmaskThreads,
+    engine: {
+      lockDurationMs: config.lockDuration,
+      stalledIntervalMs: config.stalledInterval,
+      maxStalledCount: config.maxStalledCount,
+      sweepIntervalMs: config.sweepInterval,
+      closingTimeoutMs: config.closingTimeout,
+    },
   };
 }
