@@ -20,7 +20,12 @@
  *   stream by cursor, refuses rounds its policy forbids, takes part in
  *   SecAgg+ (training in the TrainingHost, masked uploads resumable from the
  *   coordinator's offset), persists its reveal record, and reconnects with
- *   jittered backoff. TLS peer-certificate checks are not wired yet.
+ *   jittered backoff. With TLS it signs with the key behind its certificate
+ *   ({@link loadWorkerCertificate}) and admits peers only when their
+ *   certificates chain to the policy's pinned region CAs ({@link PeerVerifier}).
+ * - Operations: {@link WorkerMetrics} (Prometheus) and {@link startHealthServer}
+ *   (`/healthz`, `/readyz`, `/metrics`); {@link egressInterceptor} sees every
+ *   byte sent to the coordinator.
  *
  * @example
  * ```ts
@@ -184,4 +189,25 @@ export type {
 export { Backoff } from './runtime/backoff.js';
 export type { BackoffOptions } from './runtime/backoff.js';
 export { RevealStore } from './runtime/reveal-store.js';
+export {
+  AttemptPeers,
+  MAX_PEER_CHAIN_LENGTH,
+  PeerVerifier,
+  UntrustedPeerError,
+  signatureDigest,
+  workerSpiffeId,
+} from './runtime/peer-verifier.js';
+export type {
+  AdmittedPeer,
+  PeerAdmission,
+  PeerIdentityInput,
+  PeerVerifierOptions,
+} from './runtime/peer-verifier.js';
+export { loadWorkerCertificate } from './runtime/worker-certificate.js';
+export type { WorkerCertificate } from './runtime/worker-certificate.js';
+export { egressInterceptor } from './runtime/egress-interceptor.js';
+export type { EgressRecord } from './runtime/egress-interceptor.js';
+export { WorkerMetrics } from './runtime/worker-metrics.js';
+export { startHealthServer } from './runtime/health-server.js';
+export type { HealthServer, HealthServerOptions } from './runtime/health-server.js';
 export { loadWorkerConfig, main } from './main.js';

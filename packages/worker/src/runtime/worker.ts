@@ -16,13 +16,15 @@
  *
  * @module
  */
-import { createHash } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { credentials, Metadata, status as grpcStatus } from '@grpc/grpc-js';
 import type {
   CallOptions,
   ChannelCredentials,
   ClientReadableStream,
+  Interceptor,
   ServiceError,
 } from '@grpc/grpc-js';
 import { FedraError, fromGrpcStatus, InvalidArgumentError, silentLogger } from '@fedra/common';
@@ -39,6 +41,7 @@ import type {
   TrainingBackendOutput,
 } from '@fedra/proto';
 import {
+  encodeLanes,
   makeHeader,
   ParticipantSession,
   SECAGG_PROTOCOL_VERSION,
@@ -69,7 +72,9 @@ import type { OptimizerName } from '../training/trainer.js';
 import { TrainingHost } from '../training/training-host.js';
 import type { DatasetSummary } from '../training/training-protocol.js';
 import { Backoff } from './backoff.js';
+import type { AttemptPeers, PeerIdentityInput, PeerVerifier } from './peer-verifier.js';
 import { RevealStore } from './reveal-store.js';
+import type { WorkerMetrics } from './worker-metrics.js';
 
 /** The metadata header an insecure-mode worker names itself with (the coordinator's insecure mode reads it). */
 export const INSECURE_IDENTITY_HEADER = 'fedra-insecure-identity';
@@ -122,8 +127,18 @@ export interface WorkerOptions {
    * the certificate.
    */
   readonly signer: IdentitySigner;
-  /** Verifies peers' signatures: the pinned federation trust bundle. */
-  readonly verifier: IdentityVerifier;
+  /**
+   * Verifies peers' signatures against keys known in advance. Insecure
+   * mode only, where it is required.
+   */
+  readonly verifier?: IdentityVerifier | undefined;
+  /**
+   * The pinned federation trust bundle: each attempt admits its neighbours
+   * from the certificate chains GetShareKeys relays, and refuses the attempt
+   * (REFUSAL_REASON_SECAGG_CHECK_FAILED) when one does not lead to a pinned
+   * region CA. TLS mode only, where it is required.
+   */
+  readonly peerVerifier?: PeerVerifier | undefined;
   /**
    * The region's policy. Required with TLS; in insecure mode, absent means
    * only the protocol, dataset and config checks apply.
@@ -153,6 +168,25 @@ export interface WorkerOptions {
   readonly chunkBytes?: number | undefined;
   /** Reported at registration. @default '0.1.0' */
   readonly workerVersion?: string | undefined;
+  /**
+   * Prometheus metrics to record into (rounds joined and refused, training
+   * time, examples, bytes sent); see `startHealthServer` to serve them.
+   * @default undefined (nothing recorded)
+   */
+  readonly metrics?: WorkerMetrics | undefined;
+  /**
+   * Extra client interceptors on the channel to the coordinator, after the
+   * metrics one (e.g. `egressInterceptor` to audit what leaves the region).
+   * @default []
+   */
+  readonly interceptors?: readonly Interceptor[] | undefined;
+  /**
+   * Test and audit hook, off by default: called with each attempt's
+   * encoded, unmasked update (the fixed-point lanes, before any mask) just
+   * before it is masked (a copy). It stays in this process; never send it anywhere.
+   * @default undefined
+   */
+  readonly onEncodedUpdate?: ((attemptKey: string, encoded: Uint32Array) => void) | undefined;
 }
 
 /**
@@ -186,6 +220,8 @@ interface ActiveAttempt {
   readonly spec: ExperimentSpecOutput;
   readonly session: ParticipantSession;
   readonly log: Logger;
+  /** With a trust bundle: the peers this attempt admitted (filled at share-keys). */
+  readonly peers: AttemptPeers | undefined;
 }
 
 type Callback<T> = (error: ServiceError | null, value?: T) => void;
@@ -236,6 +272,19 @@ function validate(options: WorkerOptions): void {
   const c = options.credentials;
   if (c.mode === 'tls' && options.policy === undefined)
     throw new InvalidArgumentError('policy', 'policy: a region policy is required with TLS');
+  if (c.mode === 'tls' && (options.peerVerifier === undefined || options.verifier !== undefined))
+    throw new InvalidArgumentError(
+      'peerVerifier',
+      "peerVerifier: TLS workers verify peers against the policy's pinned trust bundle (and take no static verifier)",
+    );
+  if (
+    c.mode === 'insecure' &&
+    (options.verifier === undefined || options.peerVerifier !== undefined)
+  )
+    throw new InvalidArgumentError(
+      'verifier',
+      'verifier: insecure workers verify peers with static keys (an insecure coordinator relays no certificates)',
+    );
   if (options.signer.participantId !== c.workerId)
     throw new InvalidArgumentError('signer', 'signer: the signer must sign as this worker id');
   if (options.datasets.length === 0)
@@ -282,6 +331,8 @@ export class Worker {
   readonly #log: Logger;
   readonly #reveals: RevealStore;
   readonly #identity: string | undefined;
+  /** TLS only: the key behind the certificate, which this worker's own signatures verify under. */
+  readonly #publicKey: KeyObject | undefined;
   readonly #active = new Map<string, ActiveAttempt>();
   readonly #models = new Map<string, Float32Array>();
   readonly #stop = new AbortController();
@@ -309,11 +360,20 @@ export class Worker {
     let channel: ChannelCredentials;
     if (c.mode === 'tls') {
       channel = credentials.createSsl(c.ca, c.key, c.cert);
+      this.#publicKey = new X509Certificate(c.cert).publicKey;
     } else {
       channel = credentials.createInsecure();
       this.#identity = `spiffe://${c.federation}/region/${c.region}/worker/${c.workerId}`;
     }
-    this.#client = new (loadFedraPackage().fedra.v1.FleetService)(options.coordinator, channel);
+    const interceptors = [
+      ...(options.metrics === undefined ? [] : [options.metrics.interceptor]),
+      ...(options.interceptors ?? []),
+    ];
+    this.#client = new (loadFedraPackage().fedra.v1.FleetService)(
+      options.coordinator,
+      channel,
+      interceptors.length === 0 ? {} : { interceptors },
+    );
   }
 
   /**
@@ -626,6 +686,7 @@ export class Worker {
       'round refused',
     );
     this.#record(key, 'refused', reason);
+    this.#o.metrics?.roundRefused(reason);
     await this.#unary<unknown>((m, o, cb) =>
       this.#client.reportRefusal(
         {
@@ -721,22 +782,25 @@ export class Worker {
         `secure-aggregation config: ${codeOf(error)}`,
       );
     }
-    const session = ParticipantSession.create({
-      config,
-      signer: this.#o.signer,
-      verifier: this.#o.verifier,
-    });
+    const peers =
+      this.#o.peerVerifier !== undefined && this.#publicKey !== undefined
+        ? this.#o.peerVerifier.forAttempt({ workerId: this.workerId, publicKey: this.#publicKey })
+        : undefined;
+    const verifier = peers ?? this.#o.verifier;
+    if (verifier === undefined) throw new InvalidArgumentError('verifier', 'no verifier');
+    const session = ParticipantSession.create({ config, signer: this.#o.signer, verifier });
     const log = this.#log.child({
       experimentId: roundConfig.experimentId,
       roundNumber: roundConfig.roundNumber,
       attempt: roundConfig.attempt,
     });
-    const active: ActiveAttempt = { key, config, roundConfig, spec, session, log };
+    const active: ActiveAttempt = { key, config, roundConfig, spec, session, log, peers };
     this.#active.set(key, active);
     log.info(
       { participants: roundConfig.participants.length, k: roundConfig.k, t: roundConfig.t },
       'round joined',
     );
+    this.#o.metrics?.roundJoined();
     const setup = await session.setup();
     await this.#unary<unknown>((m, o, cb) =>
       this.#client.submitSetup({ setup: setupToWire(setup) }, m, o, cb),
@@ -751,9 +815,23 @@ export class Worker {
       headerToWire(makeHeader(config, s, this.workerId));
     switch (stage) {
       case 'share-keys': {
-        const response = await this.#unary<{ neighbours: Parameters<typeof setupFromWire>[0][] }>(
-          (m, o, cb) => this.#client.getShareKeys({ header: header('share-keys') }, m, o, cb),
-        );
+        const response = await this.#unary<{
+          neighbours: Parameters<typeof setupFromWire>[0][];
+          identities: PeerIdentityInput[];
+        }>((m, o, cb) => this.#client.getShareKeys({ header: header('share-keys') }, m, o, cb));
+        if (active.peers !== undefined) {
+          const senders = response.neighbours.map((n) => n.header?.sender ?? '');
+          const admission = active.peers.admit(response.identities, senders);
+          if (!admission.ok) {
+            await this.#refuseStage(
+              active,
+              'share-keys',
+              'REFUSAL_REASON_SECAGG_CHECK_FAILED',
+              admission.detail,
+            );
+            return;
+          }
+        }
         const message = await session.shareKeys({
           header: makeHeader(config, 'share-keys', ''),
           recipient: this.workerId,
@@ -798,14 +876,21 @@ export class Worker {
         const values = new Float32Array(result.delta.length);
         for (let i = 0; i < values.length; i += 1)
           values[i] = (result.delta[i] ?? 0) * result.weight;
+        this.#o.metrics?.trained(result.seconds, result.examples);
+        const encoded = encodeLanes(
+          [values, [result.weight], [result.lossSum * share], [result.correct * share]],
+          config.lanes,
+        );
+        this.#o.onEncodedUpdate?.(active.key, Uint32Array.from(encoded));
         const masked = await session.collectMasked(
           {
             header: makeHeader(config, 'collect-masked', ''),
             recipient: this.workerId,
             shares: response.shares.map(incomingShareFromWire),
           },
-          { values: [values, [result.weight], [result.lossSum * share], [result.correct * share]] },
+          { encoded },
         );
+        encoded.fill(0);
         log.info(
           {
             stage,
@@ -882,6 +967,7 @@ export class Worker {
   ): Promise<void> {
     this.#active.delete(active.key);
     this.#record(active.key, 'refused', reason);
+    this.#o.metrics?.roundRefused(reason);
     active.log.info({ stage, reason }, 'round refused');
     await this.#unary<unknown>((m, o, cb) =>
       this.#client.reportRefusal(
