@@ -1,18 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FedraError } from '@fedra/common';
+import { FedraError, GrpcStatus, RevisionConflictError } from '@fedra/common';
 import type {
   GetClusterStatusResponseOutput,
   GetRoundResponseOutput,
   ListAuditRecordsResponseOutput,
   ListWorkersResponseOutput,
   SetRegionPolicyResponseOutput,
+  VerifyAuditLogResponseOutput,
   WorkerOutput,
 } from '@fedra/proto';
 import { ADMIN, SCIENTIST, startCoordinator } from './testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
 import { openStalledAttempt } from './testing/stalled-attempt.js';
-import { unary } from './testing/test-clients.js';
+import { refused, unary } from './testing/test-clients.js';
 
 let f: CoordinatorFixture;
 let experimentId: string;
@@ -146,7 +147,12 @@ describe('AdminService', () => {
       updatedBy: ADMIN,
     });
     const stale = await set(5).catch((e: unknown) => e);
-    expect((stale as FedraError).metadata['field']).toBe('expected_revision');
+    expect(stale).toBeInstanceOf(RevisionConflictError);
+    expect((stale as FedraError).grpcStatus).toBe(GrpcStatus.ABORTED);
+    expect((stale as FedraError).metadata).toMatchObject({
+      expectedRevision: '5',
+      revision: '1',
+    });
     expect((await set(1)).policy?.revision).toBe(2);
   });
 
@@ -166,5 +172,42 @@ describe('AdminService', () => {
       (e: unknown) => e,
     );
     expect((error as FedraError).code).toBe('PERMISSION_DENIED');
+  });
+
+  it('verifies the audit log over the requested range only', async () => {
+    const verify = (startSequence: number, endSequence: number) =>
+      unary<VerifyAuditLogResponseOutput>(
+        (m, cb) => f.clients.admin.verifyAuditLog({ startSequence, endSequence }, m, cb),
+        ADMIN,
+      );
+    const records = await unary<ListAuditRecordsResponseOutput>(
+      (m, cb) => f.clients.admin.listAuditRecords({}, m, cb),
+      ADMIN,
+    );
+    const head = records.records.length;
+    expect(head).toBeGreaterThanOrEqual(4);
+    const whole = await verify(0, 0);
+    expect(whole).toMatchObject({ intact: true, recordsChecked: head, headSequence: head });
+    const middle = await verify(2, 3);
+    expect(middle).toMatchObject({ intact: true, recordsChecked: 2, headSequence: 3 });
+    expect(middle.headHash).toEqual(records.records[2]?.recordHash);
+    const past = await refused(verify(1, head + 5));
+    expect(past.code).toBe('OUT_OF_RANGE');
+    expect(past.metadata).toMatchObject({ field: 'end_sequence', headSequence: String(head) });
+    expect((await refused(verify(head, head - 1))).code).toBe('OUT_OF_RANGE');
+
+    // Rewrite record 1 (its stored hash left as it was): a check from the
+    // start finds it, a range after it does not look at it.
+    const key = `${f.coordinator.context.keys.auditPrefix()}:records`;
+    const first = JSON.parse((await f.redis.lindex(key, 0)) ?? '{}') as Record<string, unknown>;
+    await f.redis.lset(
+      key,
+      0,
+      JSON.stringify({ ...first, actor: 'spiffe://test.fedra/admin/eve' }),
+    );
+    const tampered = await verify(0, 0);
+    expect(tampered).toMatchObject({ intact: false, recordsChecked: 0 });
+    expect(tampered.firstBreak?.sequence).toBe(1);
+    expect(await verify(2, head)).toMatchObject({ intact: true, recordsChecked: head - 1 });
   });
 });

@@ -8,7 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { ExperimentNotFoundError, InvalidArgumentError, RoundNotFoundError } from '@fedra/common';
+import {
+  ExperimentNotFoundError,
+  InvalidArgumentError,
+  OutOfRangeError,
+  RoundNotFoundError,
+} from '@fedra/common';
 import type { AdminServiceHandlers, ReplicaStatus, RoundAttempt } from '@fedra/proto';
 import { loadFedraPackage } from '@fedra/proto';
 import { wrapUnary } from '../grpc/wrap-handlers.js';
@@ -388,18 +393,39 @@ export function createAdminService(context: ServiceContext, version: string): Ad
       return { records, nextPageToken: next <= head.seq ? encodePageToken(next) : '' };
     }, options),
 
-    VerifyAuditLog: wrapUnary(async (_call, { identity, rpc }) => {
+    VerifyAuditLog: wrapUnary(async (call, { identity, rpc }) => {
       admin(identity, rpc);
-      // The whole chain is always re-verified (a range check could not
-      // vouch for the links before it); the range only bounds the report.
       const head = await context.auditLog.head();
-      const result = await context.auditLog.verify();
+      const { startSequence, endSequence } = call.request;
+      const first = startSequence === 0 ? 1 : startSequence;
+      const last = endSequence === 0 ? head.seq : endSequence;
+      if (endSequence > head.seq) {
+        throw new OutOfRangeError('end_sequence', `the audit log ends at record ${head.seq}`, {
+          metadata: { headSequence: String(head.seq) },
+        });
+      }
+      if (head.seq > 0 && first > last) {
+        throw new OutOfRangeError(
+          'start_sequence',
+          `start_sequence ${first} is after the last record checked (${last})`,
+          { metadata: { headSequence: String(head.seq) } },
+        );
+      }
+      // The range's first link is checked against the stored record before
+      // it, which only a check from record 1 vouches for.
+      const result = await context.auditLog.verify({ fromSeq: first, toSeq: last });
+      const checked = head.seq === 0 ? 0 : last - first + 1;
+      let headHash = Buffer.from(head.hash, 'hex');
+      if (last > 0 && last !== head.seq) {
+        const [record] = await context.auditLog.list({ fromSeq: last, limit: 1 }).catch(() => []);
+        headHash = Buffer.from(record?.hash ?? '', 'hex');
+      }
       return {
         intact: result.ok,
-        recordsChecked: result.ok ? head.seq : Math.max(0, result.brokenAt - 1),
+        recordsChecked: result.ok ? checked : Math.max(0, result.brokenAt - first),
         firstBreak: result.ok ? null : { sequence: result.brokenAt, reason: result.reason },
-        headSequence: head.seq,
-        headHash: Buffer.from(head.hash, 'hex'),
+        headSequence: last,
+        headHash,
       };
     }, options),
 

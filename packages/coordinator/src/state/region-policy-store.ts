@@ -6,7 +6,7 @@
  * @module
  */
 import type { Redis } from 'ioredis';
-import { FedraError } from '@fedra/common';
+import { FedraError, RevisionConflictError } from '@fedra/common';
 import { CheckedWrite } from './checked-write.js';
 import { redisCall } from './redis-script.js';
 import type { StateKeys } from './state-keys.js';
@@ -69,9 +69,8 @@ export class RegionPolicyStore {
    *
    * @param expectedRevision - when non-zero, the write fails unless the
    *   stored revision equals it.
-   * @throws FedraError `INVALID_ARGUMENT` (field `expected_revision`) when
-   *   the revision moved on. The proto promises ABORTED; common has no code
-   *   for a revision conflict yet.
+   * @throws RevisionConflictError (`REVISION_CONFLICT`, status ABORTED as
+   *   the proto promises) when the revision moved on.
    */
   async set(
     policy: Omit<RegionPolicyRecord, 'revision'>,
@@ -81,10 +80,13 @@ export class RegionPolicyStore {
     for (let attempt = 0; attempt < 10; attempt += 1) {
       const current = await this.get(policy.region);
       if (expectedRevision !== 0 && current.revision !== expectedRevision) {
-        throw new FedraError(
-          'INVALID_ARGUMENT',
-          `region ${policy.region} is at revision ${current.revision}, not ${expectedRevision}; reread and retry`,
-          { metadata: { field: 'expected_revision', revision: String(current.revision) } },
+        throw new RevisionConflictError(
+          `region-policy/${policy.region}`,
+          expectedRevision,
+          current.revision,
+          {
+            message: `region ${policy.region} is at revision ${current.revision}, not ${expectedRevision}; reread and retry`,
+          },
         );
       }
       const next: RegionPolicyRecord = { ...policy, revision: current.revision + 1 };
