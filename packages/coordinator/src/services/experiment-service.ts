@@ -21,6 +21,7 @@ import {
   FedraError,
   InvalidArgumentError,
   ModelVersionNotFoundError,
+  OutOfRangeError,
   RequestIdConflictError,
 } from '@fedra/common';
 import type {
@@ -318,7 +319,7 @@ export function createExperimentService(context: ServiceContext): ExperimentServ
         const oldest = await context.redis.xrange(stream, '-', '+', 'COUNT', 1);
         const first = oldest[0]?.[0];
         if (first !== undefined && compareIds(cursor, first) < 0) {
-          throw new InvalidArgumentError(
+          throw new OutOfRangeError(
             'cursor',
             'the cursor is older than the retained history; resync with GetExperiment and GetHistory',
           );

@@ -121,7 +121,7 @@ describe('FleetService stage messages', () => {
     expect(error.code).toBe('IDENTITY_MISMATCH');
   });
 
-  it('refuses malformed keys with SECAGG_INVALID_MESSAGE and stores nothing', async () => {
+  it('refuses malformed keys with SECAGG_INVALID_MESSAGE, stores nothing and drops the sender', async () => {
     const second = attempt.participants[1]?.workerId ?? '';
     const error = await refused(
       unary(
@@ -133,20 +133,37 @@ describe('FleetService stage messages', () => {
     expect(
       await f.coordinator.context.attempts.inboxMessage(attempt, 'setup', second),
     ).toBeUndefined();
+    const drops = await f.coordinator.context.attempts.drops(attempt);
+    expect(drops.find((d) => d.workerId === second)).toMatchObject({
+      reason: 'INVALID_MESSAGE',
+      detail: 'SECAGG_INVALID_MESSAGE',
+    });
   });
 
-  it('accepts an identical resend and refuses a different second message; the first one stays', async () => {
+  it('accepts an identical resend; a different second message is refused and drops its sender', async () => {
     const first = setup();
     await unary((m, cb) => f.clients.fleet.submitSetup(first, m, cb), worker(participant));
     const stored = await f.coordinator.context.attempts.inboxMessage(attempt, 'setup', participant);
+    expect(stored).toBeDefined();
     await unary((m, cb) => f.clients.fleet.submitSetup(first, m, cb), worker(participant));
     const error = await refused(
       unary((m, cb) => f.clients.fleet.submitSetup(setup(), m, cb), worker(participant)),
     );
     expect(error.code).toBe('SECAGG_REPLAY');
+    // Equivocation: neither message is kept, and the sender is out of the attempt.
     expect(
       await f.coordinator.context.attempts.inboxMessage(attempt, 'setup', participant),
-    ).toEqual(stored);
+    ).toBeUndefined();
+    const drops = await f.coordinator.context.attempts.drops(attempt);
+    expect(drops.find((d) => d.workerId === participant)).toMatchObject({
+      reason: 'INVALID_MESSAGE',
+      detail: 'SECAGG_REPLAY',
+      stage: 'setup',
+    });
+    const again = await refused(
+      unary((m, cb) => f.clients.fleet.submitSetup(first, m, cb), worker(participant)),
+    );
+    expect(again.code).toBe('NOT_A_PARTICIPANT');
     const now = await f.coordinator.context.attempts.get(attempt);
     expect(now?.stage).toBe('setup');
     expect(now?.epoch).toBe(0);

@@ -17,18 +17,22 @@ import {
   FedraError,
   InvalidArgumentError,
   NotAParticipantError,
-  PolicyRefusedError,
   RoundNotOpenError,
+  SessionNotFoundError,
   StaleAttemptError,
   StageDeadlineExceededError,
+  UnsupportedProtocolError,
   WrongStageError,
 } from '@fedra/common';
+import type { FedraErrorCode } from '@fedra/common';
 import type {
   FleetServiceHandlers,
   RefusalReasonOutput,
+  RegisterRequestOutput,
   StageHeaderOutput,
   StreamTasksResponse,
 } from '@fedra/proto';
+import { RefusalReason, TrainingBackend, WorkerActivity } from '@fedra/proto';
 import { SECAGG_PROTOCOL_VERSION, SECAGG_SUITE } from '@fedra/secagg';
 import type { SecAggStage } from '@fedra/secagg';
 import type { UploadCompletion } from '../engine/round-driver.js';
@@ -42,6 +46,7 @@ import {
   writeMessage,
 } from '../grpc/wrap-handlers.js';
 import type { FedraIdentity, WorkerIdentity } from '../identity/fedra-identity.js';
+import { isValidIdentitySegment } from '../identity/fedra-identity.js';
 import { requireRole, requireSameWorker } from '../identity/roles.js';
 import { isValidExperimentId } from '../state/state-keys.js';
 import type { AttemptKey } from '../state/state-keys.js';
@@ -58,6 +63,66 @@ export const MAX_UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /** Largest secagg byte field accepted before the session looks at it (keys are 32 bytes, signatures ≤ 512). */
 const MAX_FIELD_BYTES = 4096;
+
+/** Most attempts a heartbeat may report (a worker takes part in a handful at once). */
+export const MAX_HEARTBEAT_ATTEMPTS = 64;
+
+/**
+ * Codes that mean a participant's own message for the open stage was
+ * malformed, equivocating or oversized: the coordinator drops the sender
+ * from the attempt (DROP_REASON_INVALID_MESSAGE, the code as detail) and the
+ * round goes on without it. Gaps, overlaps and digest mismatches are not
+ * here: an interrupted or corrupted upload may resume or restart.
+ */
+const OFFENCES: ReadonlySet<FedraErrorCode> = new Set<FedraErrorCode>([
+  'SECAGG_INVALID_MESSAGE',
+  'SECAGG_REPLAY',
+  'SECAGG_BAD_SIGNATURE',
+  'VECTOR_LENGTH_MISMATCH',
+  'CHUNK_OVERSIZE',
+  'CHUNK_MISALIGNED',
+  'TOTAL_MISMATCH',
+  'STREAM_INCOMPLETE',
+]);
+
+/**
+ * Checks the bounded, enumerated fields of a Register request (a hostile
+ * worker could otherwise park megabytes in the registry or an enum value
+ * this build does not know).
+ *
+ * @throws InvalidArgumentError naming the field.
+ */
+function checkRegisterRequest(request: RegisterRequestOutput): void {
+  const text = (field: string, value: string, max: number): void => {
+    if (value.length > max)
+      throw new InvalidArgumentError(field, `${field} must be at most ${max} characters`);
+  };
+  if (!Object.hasOwn(TrainingBackend, request.backend))
+    throw new InvalidArgumentError('backend', 'backend is not a TrainingBackend value');
+  if (request.secaggSuites.length > 16)
+    throw new InvalidArgumentError('secagg_suites', 'at most 16 secure-aggregation suites');
+  for (const suite of request.secaggSuites) text('secagg_suites', suite, 128);
+  text('worker_version', request.workerVersion, 128);
+  const device = request.device;
+  if (device !== null) {
+    text('device.platform', device.platform, 64);
+    text('device.arch', device.arch, 64);
+    if (device.gpus.length > 16) throw new InvalidArgumentError('device.gpus', 'at most 16 GPUs');
+    for (const gpu of device.gpus) text('device.gpus', gpu, 128);
+  }
+  if (request.datasets.length > 64)
+    throw new InvalidArgumentError('datasets', 'at most 64 datasets');
+  for (const dataset of request.datasets) {
+    if (!isValidIdentitySegment(dataset.name)) {
+      throw new InvalidArgumentError(
+        'datasets.name',
+        'a dataset name must be 1-63 characters of [a-z0-9._-]',
+      );
+    }
+    if (dataset.inputShape.length > 8)
+      throw new InvalidArgumentError('datasets.input_shape', 'at most 8 input dimensions');
+  }
+}
 
 function worker(identity: FedraIdentity, rpc: string): WorkerIdentity {
   requireRole(identity, rpc, 'worker');
@@ -161,7 +226,7 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
       case 'DIFFERENT':
         throw new FedraError(
           'SECAGG_REPLAY',
-          `a different ${stage} message from ${workerId} was already accepted`,
+          `a different ${stage} message from ${workerId} was already accepted; the sender is dropped from the attempt`,
           {
             metadata: { ...refMetadata(key), stage, workerId },
           },
@@ -169,6 +234,40 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
       case 'MISSING':
         throw new RoundNotOpenError(key.experimentId, key.roundNumber);
     }
+  }
+
+  /**
+   * Runs `body` for a participant's message to the open stage of `t`; when
+   * it fails with one of the {@link OFFENCES}, the sender is dropped from
+   * the attempt before the error goes back to it.
+   */
+  async function asParticipant<T>(
+    t: StageTarget,
+    workerId: string,
+    body: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await body();
+    } catch (error) {
+      await dropIfOffence(t, workerId, error);
+      throw error;
+    }
+  }
+
+  /** Drops `workerId` from the open stage of `t` when `error` is one of the {@link OFFENCES}. */
+  async function dropIfOffence(t: StageTarget, workerId: string, error: unknown): Promise<void> {
+    if (!(error instanceof FedraError) || !OFFENCES.has(error.code)) return;
+    await driver.withdraw(t.key, t.stage, {
+      workerId,
+      stage: t.stage,
+      reason: 'INVALID_MESSAGE',
+      refusalReason: '',
+      detail: error.code,
+    });
+    options.logger.warn(
+      { ...refMetadata(t.key), workerId, stage: t.stage, code: error.code },
+      'participant dropped for an invalid message',
+    );
   }
 
   /** The caller's outbox message for the open stage. */
@@ -185,7 +284,9 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
   async function session(identity: WorkerIdentity, sessionId: string): Promise<WorkerRecord> {
     const record = await context.registry.find(identity.workerId);
     if (record?.sessionId !== sessionId || sessionId === '' || record.status === 'evicted') {
-      throw new InvalidArgumentError('session_id', 'unknown or ended session; call Register again');
+      throw new SessionNotFoundError(identity.workerId, {
+        message: 'unknown or ended session; call Register again',
+      });
     }
     return record;
   }
@@ -202,15 +303,16 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
     Register: unary(async (call, identity) => {
       const request = call.request;
       if (request.protocolVersion !== SECAGG_PROTOCOL_VERSION) {
-        throw new PolicyRefusedError(
-          'protocolVersion',
+        throw new UnsupportedProtocolError(
+          'protocol_version',
           `this coordinator speaks protocol ${SECAGG_PROTOCOL_VERSION}, not ${request.protocolVersion}`,
         );
       }
+      checkRegisterRequest(request);
       const suites = request.secaggSuites.filter((suite) => suite === SECAGG_SUITE);
       if (suites.length === 0) {
-        throw new PolicyRefusedError(
-          'secaggSuites',
+        throw new UnsupportedProtocolError(
+          'secagg_suites',
           `none of the worker's suites is supported (this coordinator runs ${SECAGG_SUITE})`,
         );
       }
@@ -277,14 +379,29 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
 
     Heartbeat: unary(async (call, identity) => {
       await session(identity, call.request.sessionId);
-      const attempts = call.request.activeAttempts
-        .filter((a) => isValidExperimentId(a.experimentId))
-        .slice(0, 64)
-        .map((a) => ({
-          experimentId: a.experimentId,
-          roundNumber: a.roundNumber,
-          attempt: a.attempt,
-        }));
+      if (!Object.hasOwn(WorkerActivity, call.request.activity))
+        throw new InvalidArgumentError('activity', 'activity is not a WorkerActivity value');
+      if (call.request.activeAttempts.length > MAX_HEARTBEAT_ATTEMPTS) {
+        throw new InvalidArgumentError(
+          'active_attempts',
+          `at most ${MAX_HEARTBEAT_ATTEMPTS} active attempts`,
+        );
+      }
+      if (
+        call.request.activeAttempts.some(
+          (a) => !isValidExperimentId(a.experimentId) || a.roundNumber < 1 || a.attempt < 1,
+        )
+      ) {
+        throw new InvalidArgumentError(
+          'active_attempts',
+          'every active attempt must name an experiment id, a round and an attempt (both >= 1)',
+        );
+      }
+      const attempts = call.request.activeAttempts.map((a) => ({
+        experimentId: a.experimentId,
+        roundNumber: a.roundNumber,
+        attempt: a.attempt,
+      }));
       await context.registry.heartbeat(
         identity.workerId,
         await context.now(),
@@ -381,18 +498,20 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
       const setup = call.request.setup;
       if (setup === null) throw new InvalidArgumentError('setup', 'setup is required');
       const t = await target(identity, setup.header, 'setup', true);
-      if (setup.encryptionPublicKey.length !== 32 || setup.maskingPublicKey.length !== 32) {
-        throw secaggInvalid(t.key, 'setup', 'public keys must be 32 bytes');
-      }
-      if (setup.signature.length === 0 || setup.signature.length > 512) {
-        throw secaggInvalid(t.key, 'setup', 'the signature must be 1-512 bytes');
-      }
-      const bytes = methods.SubmitSetup.requestSerialize(call.request);
-      await stored(
-        t,
-        identity.workerId,
-        await context.attempts.storeMessage(t.key, 'setup', identity.workerId, bytes),
-      );
+      await asParticipant(t, identity.workerId, async () => {
+        if (setup.encryptionPublicKey.length !== 32 || setup.maskingPublicKey.length !== 32) {
+          throw secaggInvalid(t.key, 'setup', 'public keys must be 32 bytes');
+        }
+        if (setup.signature.length === 0 || setup.signature.length > 512) {
+          throw secaggInvalid(t.key, 'setup', 'the signature must be 1-512 bytes');
+        }
+        const bytes = methods.SubmitSetup.requestSerialize(call.request);
+        await stored(
+          t,
+          identity.workerId,
+          await context.attempts.storeMessage(t.key, 'setup', identity.workerId, bytes),
+        );
+      });
       return {};
     }),
 
@@ -405,23 +524,44 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
       const message = call.request.shareKeys;
       if (message === null) throw new InvalidArgumentError('share_keys', 'share_keys is required');
       const t = await target(identity, message.header, 'share-keys', true);
-      if (message.bCommitment.length !== 32)
-        throw secaggInvalid(t.key, 'share-keys', 'b_commitment must be 32 bytes');
-      if (message.shares.length > 255)
-        throw secaggInvalid(t.key, 'share-keys', 'at most 255 shares');
-      for (const share of message.shares) {
-        if (share.sender !== identity.workerId)
-          throw secaggInvalid(t.key, 'share-keys', 'every share must name the caller as sender');
-        if (share.ciphertext.length > MAX_FIELD_BYTES || share.signature.length > 512) {
-          throw secaggInvalid(t.key, 'share-keys', 'a share field is too large');
+      await asParticipant(t, identity.workerId, async () => {
+        if (message.bCommitment.length !== 32)
+          throw secaggInvalid(t.key, 'share-keys', 'b_commitment must be 32 bytes');
+        if (message.shares.length > 255)
+          throw secaggInvalid(t.key, 'share-keys', 'at most 255 shares');
+        const participants = new Set(t.attempt.participants.map((p) => p.workerId));
+        const recipients = new Set<string>();
+        for (const share of message.shares) {
+          if (share.sender !== identity.workerId)
+            throw secaggInvalid(t.key, 'share-keys', 'every share must name the caller as sender');
+          if (
+            !participants.has(share.recipient) ||
+            share.recipient === identity.workerId ||
+            recipients.has(share.recipient)
+          ) {
+            throw secaggInvalid(
+              t.key,
+              'share-keys',
+              'every share must go to a different participant other than the sender',
+            );
+          }
+          recipients.add(share.recipient);
+          if (
+            share.ciphertext.length > MAX_FIELD_BYTES ||
+            share.signature.length > 512 ||
+            share.bShareHash.length > 64 ||
+            share.skShareHash.length > 64
+          ) {
+            throw secaggInvalid(t.key, 'share-keys', 'a share field is too large');
+          }
         }
-      }
-      const bytes = methods.SubmitShares.requestSerialize(call.request);
-      await stored(
-        t,
-        identity.workerId,
-        await context.attempts.storeMessage(t.key, 'share-keys', identity.workerId, bytes),
-      );
+        const bytes = methods.SubmitShares.requestSerialize(call.request);
+        await stored(
+          t,
+          identity.workerId,
+          await context.attempts.storeMessage(t.key, 'share-keys', identity.workerId, bytes),
+        );
+      });
       return {};
     }),
 
@@ -454,145 +594,158 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
       let total = 0;
       let offset = 0;
       let rejectedShares: string[] = [];
-      for await (const raw of call) {
-        const part = raw as ReturnType<typeof methods.UploadMasked.requestDeserialize>;
-        if (upload === undefined || t === undefined) {
-          const start = part.start;
-          if (start == null)
-            throw new InvalidArgumentError('start', 'the first message must be the start');
-          t = await target(identity, start.header, 'collect-masked', true);
-          if (!(await context.attempts.isExpected(t.key, identity.workerId))) {
-            throw new NotAParticipantError(t.key, identity.workerId, {
-              message: `worker ${identity.workerId} is not expected to upload (dropped, or it did not complete share-keys)`,
+      try {
+        for await (const raw of call) {
+          const part = raw as ReturnType<typeof methods.UploadMasked.requestDeserialize>;
+          if (upload === undefined || t === undefined) {
+            const start = part.start;
+            if (start == null)
+              throw new InvalidArgumentError('start', 'the first message must be the start');
+            t = await target(identity, start.header, 'collect-masked', true);
+            if (!(await context.attempts.isExpected(t.key, identity.workerId))) {
+              throw new NotAParticipantError(t.key, identity.workerId, {
+                message: `worker ${identity.workerId} is not expected to upload (dropped, or it did not complete share-keys)`,
+              });
+            }
+            total = t.attempt.vectorLength * 4;
+            if (start.totalBytes !== total) {
+              throw new FedraError(
+                'VECTOR_LENGTH_MISMATCH',
+                `the masked vector is ${total} bytes, not ${start.totalBytes}`,
+                {
+                  metadata: { ...refMetadata(t.key), expectedBytes: String(total) },
+                },
+              );
+            }
+            rejectedShares = [...start.rejectedShares];
+            const sorted = rejectedShares.every(
+              (id, i) => i === 0 || (rejectedShares[i - 1] as string) < id,
+            );
+            if (
+              !sorted ||
+              rejectedShares.some((id) => !t?.attempt.participants.some((p) => p.workerId === id))
+            ) {
+              throw secaggInvalid(
+                t.key,
+                'collect-masked',
+                'rejected_shares must be sorted, unique participant ids',
+              );
+            }
+            const fixed = await context.attempts.fixUploadParameters(
+              t.key,
+              identity.workerId,
+              JSON.stringify(rejectedShares),
+            );
+            if (fixed !== JSON.stringify(rejectedShares)) {
+              throw new FedraError(
+                'SECAGG_REPLAY',
+                'rejected_shares differ from the first start of this upload',
+                {
+                  metadata: { ...refMetadata(t.key), workerId: identity.workerId },
+                },
+              );
+            }
+            upload = await context.modelStore.stageUpload(
+              { ...t.key, workerId: identity.workerId },
+              { maxBytes: total },
+            );
+            offset = await upload.offset();
+            if (start.offset !== offset) {
+              throw new FedraError(
+                start.offset > offset ? 'CHUNK_GAP' : 'CHUNK_OVERLAP',
+                `the upload resumes at ${offset}, not ${start.offset}`,
+                {
+                  metadata: {
+                    expectedOffset: String(offset),
+                    receivedOffset: String(start.offset),
+                  },
+                },
+              );
+            }
+            continue;
+          }
+          const chunk = part.chunk;
+          if (chunk == null)
+            throw new InvalidArgumentError(
+              'chunk',
+              'every message after the start must be a chunk',
+            );
+          if (chunk.totalBytes !== total) {
+            throw new FedraError('TOTAL_MISMATCH', `chunk.total_bytes must be ${total}`, {
+              metadata: { expectedBytes: String(total), receivedBytes: String(chunk.totalBytes) },
             });
           }
-          total = t.attempt.vectorLength * 4;
-          if (start.totalBytes !== total) {
+          if (chunk.data.length > MAX_UPLOAD_CHUNK_BYTES) {
             throw new FedraError(
-              'VECTOR_LENGTH_MISMATCH',
-              `the masked vector is ${total} bytes, not ${start.totalBytes}`,
+              'CHUNK_OVERSIZE',
+              `a chunk may hold at most ${MAX_UPLOAD_CHUNK_BYTES} bytes`,
               {
-                metadata: { ...refMetadata(t.key), expectedBytes: String(total) },
+                metadata: { maxChunkBytes: String(MAX_UPLOAD_CHUNK_BYTES) },
               },
             );
           }
-          rejectedShares = [...start.rejectedShares];
-          const sorted = rejectedShares.every(
-            (id, i) => i === 0 || (rejectedShares[i - 1] as string) < id,
-          );
-          if (
-            !sorted ||
-            rejectedShares.some((id) => !t?.attempt.participants.some((p) => p.workerId === id))
-          ) {
-            throw secaggInvalid(
-              t.key,
-              'collect-masked',
-              'rejected_shares must be sorted, unique participant ids',
+          if (chunk.offset % 4 !== 0 || chunk.data.length % 4 !== 0) {
+            throw new FedraError(
+              'CHUNK_MISALIGNED',
+              'chunk offsets and lengths must be multiples of 4',
+              {
+                metadata: { receivedOffset: String(chunk.offset) },
+              },
             );
           }
-          const fixed = await context.attempts.fixUploadParameters(
+          if (chunk.data.length > 0) {
+            offset = await upload.append(chunk.offset, chunk.data);
+            context.metrics?.uploaded(chunk.data.length);
+          } else if (chunk.offset !== offset) {
+            throw new FedraError(
+              chunk.offset > offset ? 'CHUNK_GAP' : 'CHUNK_OVERLAP',
+              `the next chunk starts at ${offset}`,
+              {
+                metadata: { expectedOffset: String(offset), receivedOffset: String(chunk.offset) },
+              },
+            );
+          }
+          if (chunk.sha256.length === 0) continue;
+          if (offset !== total) {
+            throw new FedraError(
+              'STREAM_INCOMPLETE',
+              `the digest came after ${offset} of ${total} bytes`,
+              {
+                metadata: { receivedBytes: String(offset), expectedBytes: String(total) },
+              },
+            );
+          }
+          const sha256 = chunk.sha256.toString('hex');
+          try {
+            await upload.finish(sha256);
+          } catch (error) {
+            // The worker resends from 0: keep nothing that failed its digest.
+            if (error instanceof FedraError && error.code === 'DIGEST_MISMATCH')
+              await upload.reset();
+            throw error;
+          }
+          const completion: UploadCompletion = {
+            sha256,
+            vectorLength: t.attempt.vectorLength,
+            rejectedShares,
+          };
+          const result = await context.attempts.storeMessage(
             t.key,
+            'collect-masked',
             identity.workerId,
-            JSON.stringify(rejectedShares),
+            Buffer.from(JSON.stringify(completion)),
           );
-          if (fixed !== JSON.stringify(rejectedShares)) {
-            throw new FedraError(
-              'SECAGG_REPLAY',
-              'rejected_shares differ from the first start of this upload',
-              {
-                metadata: { ...refMetadata(t.key), workerId: identity.workerId },
-              },
-            );
-          }
-          upload = await context.modelStore.stageUpload(
-            { ...t.key, workerId: identity.workerId },
-            { maxBytes: total },
-          );
-          offset = await upload.offset();
-          if (start.offset !== offset) {
-            throw new FedraError(
-              start.offset > offset ? 'CHUNK_GAP' : 'CHUNK_OVERLAP',
-              `the upload resumes at ${offset}, not ${start.offset}`,
-              {
-                metadata: { expectedOffset: String(offset), receivedOffset: String(start.offset) },
-              },
-            );
-          }
-          continue;
+          await stored(t, identity.workerId, result);
+          return { receivedBytes: offset, complete: true };
         }
-        const chunk = part.chunk;
-        if (chunk == null)
-          throw new InvalidArgumentError('chunk', 'every message after the start must be a chunk');
-        if (chunk.totalBytes !== total) {
-          throw new FedraError('TOTAL_MISMATCH', `chunk.total_bytes must be ${total}`, {
-            metadata: { expectedBytes: String(total), receivedBytes: String(chunk.totalBytes) },
-          });
-        }
-        if (chunk.data.length > MAX_UPLOAD_CHUNK_BYTES) {
-          throw new FedraError(
-            'CHUNK_OVERSIZE',
-            `a chunk may hold at most ${MAX_UPLOAD_CHUNK_BYTES} bytes`,
-            {
-              metadata: { maxChunkBytes: String(MAX_UPLOAD_CHUNK_BYTES) },
-            },
-          );
-        }
-        if (chunk.offset % 4 !== 0 || chunk.data.length % 4 !== 0) {
-          throw new FedraError(
-            'CHUNK_MISALIGNED',
-            'chunk offsets and lengths must be multiples of 4',
-            {
-              metadata: { receivedOffset: String(chunk.offset) },
-            },
-          );
-        }
-        if (chunk.data.length > 0) {
-          offset = await upload.append(chunk.offset, chunk.data);
-          context.metrics?.uploaded(chunk.data.length);
-        } else if (chunk.offset !== offset) {
-          throw new FedraError(
-            chunk.offset > offset ? 'CHUNK_GAP' : 'CHUNK_OVERLAP',
-            `the next chunk starts at ${offset}`,
-            {
-              metadata: { expectedOffset: String(offset), receivedOffset: String(chunk.offset) },
-            },
-          );
-        }
-        if (chunk.sha256.length === 0) continue;
-        if (offset !== total) {
-          throw new FedraError(
-            'STREAM_INCOMPLETE',
-            `the digest came after ${offset} of ${total} bytes`,
-            {
-              metadata: { receivedBytes: String(offset), expectedBytes: String(total) },
-            },
-          );
-        }
-        const sha256 = chunk.sha256.toString('hex');
-        try {
-          await upload.finish(sha256);
-        } catch (error) {
-          // The worker resends from 0: keep nothing that failed its digest.
-          if (error instanceof FedraError && error.code === 'DIGEST_MISMATCH') await upload.reset();
-          throw error;
-        }
-        const completion: UploadCompletion = {
-          sha256,
-          vectorLength: t.attempt.vectorLength,
-          rejectedShares,
-        };
-        const result = await context.attempts.storeMessage(
-          t.key,
-          'collect-masked',
-          identity.workerId,
-          Buffer.from(JSON.stringify(completion)),
-        );
-        await stored(t, identity.workerId, result);
-        return { receivedBytes: offset, complete: true };
+        if (upload === undefined)
+          throw new InvalidArgumentError('start', 'the upload stream was empty');
+        return { receivedBytes: offset, complete: false };
+      } catch (error) {
+        // A malformed upload drops its sender (see OFFENCES); `t` is set once the start checked out.
+        if (t !== undefined) await dropIfOffence(t, identity.workerId, error);
+        throw error;
       }
-      if (upload === undefined)
-        throw new InvalidArgumentError('start', 'the upload stream was empty');
-      return { receivedBytes: offset, complete: false };
     }, options),
 
     GetSurvivorSet: unary(async (call, identity) => {
@@ -604,15 +757,17 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
       const message = call.request.signature;
       if (message === null) throw new InvalidArgumentError('signature', 'signature is required');
       const t = await target(identity, message.header, 'consistency-check', true);
-      if (message.signature.length === 0 || message.signature.length > 512) {
-        throw secaggInvalid(t.key, 'consistency-check', 'the signature must be 1-512 bytes');
-      }
-      const bytes = methods.SubmitSurvivorSignature.requestSerialize(call.request);
-      await stored(
-        t,
-        identity.workerId,
-        await context.attempts.storeMessage(t.key, 'consistency-check', identity.workerId, bytes),
-      );
+      await asParticipant(t, identity.workerId, async () => {
+        if (message.signature.length === 0 || message.signature.length > 512) {
+          throw secaggInvalid(t.key, 'consistency-check', 'the signature must be 1-512 bytes');
+        }
+        const bytes = methods.SubmitSurvivorSignature.requestSerialize(call.request);
+        await stored(
+          t,
+          identity.workerId,
+          await context.attempts.storeMessage(t.key, 'consistency-check', identity.workerId, bytes),
+        );
+      });
       return {};
     }),
 
@@ -625,15 +780,31 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
       const message = call.request.unmask;
       if (message === null) throw new InvalidArgumentError('unmask', 'unmask is required');
       const t = await target(identity, message.header, 'unmask', true);
-      if (message.bShares.length + message.skShares.length > 512) {
-        throw secaggInvalid(t.key, 'unmask', 'too many revealed shares');
-      }
-      const bytes = methods.SubmitUnmask.requestSerialize(call.request);
-      await stored(
-        t,
-        identity.workerId,
-        await context.attempts.storeMessage(t.key, 'unmask', identity.workerId, bytes),
-      );
+      await asParticipant(t, identity.workerId, async () => {
+        if (message.bShares.length + message.skShares.length > 512) {
+          throw secaggInvalid(t.key, 'unmask', 'too many revealed shares');
+        }
+        const participants = new Set(t.attempt.participants.map((p) => p.workerId));
+        const owners = new Set<string>();
+        for (const share of [...message.bShares, ...message.skShares]) {
+          if (!participants.has(share.owner) || owners.has(share.owner)) {
+            throw secaggInvalid(
+              t.key,
+              'unmask',
+              'every revealed share must belong to a different participant, and at most one secret per owner',
+            );
+          }
+          owners.add(share.owner);
+          if (share.share.length > MAX_FIELD_BYTES)
+            throw secaggInvalid(t.key, 'unmask', 'a revealed share is too large');
+        }
+        const bytes = methods.SubmitUnmask.requestSerialize(call.request);
+        await stored(
+          t,
+          identity.workerId,
+          await context.attempts.storeMessage(t.key, 'unmask', identity.workerId, bytes),
+        );
+      });
       return {};
     }),
 
@@ -644,8 +815,11 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
         throw new InvalidArgumentError('header.stage', 'header.stage must be set');
       const t = await target(identity, header, stage, false);
       const reason: RefusalReasonOutput = call.request.reason;
-      if (reason === 'REFUSAL_REASON_UNSPECIFIED')
-        throw new InvalidArgumentError('reason', 'reason must be set');
+      if (reason === 'REFUSAL_REASON_UNSPECIFIED' || !Object.hasOwn(RefusalReason, reason))
+        throw new InvalidArgumentError(
+          'reason',
+          'reason must be a RefusalReason other than UNSPECIFIED',
+        );
       await driver.withdraw(t.key, stage, {
         workerId: identity.workerId,
         stage,

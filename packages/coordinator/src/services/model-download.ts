@@ -6,7 +6,7 @@
  * @module
  */
 import type { DownloadModelResponse } from '@fedra/proto';
-import { InvalidArgumentError } from '@fedra/common';
+import { InvalidArgumentError, OutOfRangeError } from '@fedra/common';
 import { writeMessage } from '../grpc/wrap-handlers.js';
 import type { CoordinatorMetrics } from '../metrics/coordinator-metrics.js';
 import type { ModelStore, ModelVersion } from '../model-store/model-store.js';
@@ -19,8 +19,8 @@ export type ModelSink = Parameters<typeof writeMessage<DownloadModelResponse>>[0
  * Writes `version`'s manifest and weights from `offset`, counting the
  * weight bytes sent in `metrics`.
  *
- * @throws InvalidArgumentError (field `offset`) when the offset is past the
- *   end or not a multiple of 4.
+ * @throws OutOfRangeError (field `offset`) when the offset is past the end.
+ * @throws InvalidArgumentError (field `offset`) when it is not a multiple of 4.
  */
 export async function streamModel(
   call: ModelSink,
@@ -30,11 +30,13 @@ export async function streamModel(
   metrics?: Pick<CoordinatorMetrics, 'downloaded'>,
 ): Promise<void> {
   const blob = await store.getBlob(version.weightsSha256);
-  if (!Number.isSafeInteger(offset) || offset < 0 || offset > blob.size || offset % 4 !== 0) {
-    throw new InvalidArgumentError(
-      'offset',
-      `offset must be a multiple of 4 within the ${blob.size}-byte model`,
-    );
+  if (!Number.isSafeInteger(offset) || offset < 0 || offset > blob.size) {
+    throw new OutOfRangeError('offset', `offset must lie within the ${blob.size}-byte model`, {
+      metadata: { sizeBytes: String(blob.size) },
+    });
+  }
+  if (offset % 4 !== 0) {
+    throw new InvalidArgumentError('offset', 'offset must be a multiple of 4 (float32 elements)');
   }
   const sha256 = Buffer.from(version.weightsSha256, 'hex');
   await writeMessage(call, { model: modelVersionToWire(version, blob.size) });
