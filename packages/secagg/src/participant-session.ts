@@ -83,6 +83,12 @@ export interface ParticipantSessionOptions {
   signer: IdentitySigner;
   /** Verifies other participants' signatures: the pinned federation trust bundle. */
   verifier: IdentityVerifier;
+  /**
+   * What this participant already revealed in this attempt (persisted by an
+   * earlier run of the worker). Pass it whenever one was persisted.
+   * @default an empty record
+   */
+  revealRecord?: RevealRecord | undefined;
 }
 
 /** Options of {@link ParticipantSession.restore}. */
@@ -271,9 +277,19 @@ export class ParticipantSession {
     this.revealRecord = record ?? new RevealRecord(scope);
   }
 
-  /** Starts a participant session. */
+  /**
+   * Starts a participant session.
+   *
+   * @throws SecAggProtocolError `NOT_A_PARTICIPANT` when the signer is not in
+   *   the config; `INVALID_ARGUMENT` for a reveal record of another attempt.
+   */
   static create(options: ParticipantSessionOptions): ParticipantSession {
-    return new ParticipantSession(options.config, options.signer, options.verifier);
+    return new ParticipantSession(
+      options.config,
+      options.signer,
+      options.verifier,
+      options.revealRecord,
+    );
   }
 
   /** The lifecycle state. */

@@ -2,14 +2,16 @@
  * Persists each attempt's {@link RevealRecord} in the worker's state
  * directory, atomically (write a temporary file, fsync, rename), so a worker
  * that restarts after an unmask response never reveals the other secret of
- * the same peer. The worker saves the record BEFORE it sends the response.
+ * the same peer. The worker saves the record BEFORE it sends the response,
+ * and opens every attempt's session through {@link RevealStore.openSession},
+ * which loads the record an earlier run of the worker left.
  *
  * @module
  */
 import { mkdir, open, readFile, rename } from 'node:fs/promises';
 import { join } from 'node:path';
-import { RevealRecord } from '@fedra/secagg';
-import type { RevealRecordJSON, RevealScope } from '@fedra/secagg';
+import { ParticipantSession, RevealRecord } from '@fedra/secagg';
+import type { ParticipantSessionOptions, RevealRecordJSON, RevealScope } from '@fedra/secagg';
 
 /** Reveal records under `<stateDir>/reveal/`. */
 export class RevealStore {
@@ -53,5 +55,27 @@ export class RevealStore {
       throw error;
     }
     return RevealRecord.fromJSON(JSON.parse(text) as RevealRecordJSON);
+  }
+
+  /**
+   * Starts a participant session that carries the record persisted for its
+   * attempt, so what an earlier run of the worker revealed still binds it.
+   * `session.revealRecord.size > 0` means this participant already answered
+   * an unmask request of the attempt (and, its secrets gone with the old
+   * process, must not take part again).
+   *
+   * @throws what `ParticipantSession.create` and {@link RevealStore.load} throw.
+   */
+  async openSession(
+    options: Omit<ParticipantSessionOptions, 'revealRecord'>,
+  ): Promise<ParticipantSession> {
+    const { config, signer, verifier } = options;
+    const revealRecord = await this.load({
+      experimentId: config.experimentId,
+      roundNumber: config.roundNumber,
+      attempt: config.attempt,
+      participantId: signer.participantId,
+    });
+    return ParticipantSession.create({ config, signer, verifier, revealRecord });
   }
 }

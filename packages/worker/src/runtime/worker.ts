@@ -40,14 +40,14 @@ import type {
   StreamTasksResponseOutput,
   TrainingBackendOutput,
 } from '@fedra/proto';
-import {
-  encodeLanes,
-  makeHeader,
+import { encodeLanes, makeHeader, SECAGG_PROTOCOL_VERSION, SECAGG_SUITE } from '@fedra/secagg';
+import type {
+  IdentitySigner,
+  IdentityVerifier,
   ParticipantSession,
-  SECAGG_PROTOCOL_VERSION,
-  SECAGG_SUITE,
+  SecAggConfig,
+  SecAggStage,
 } from '@fedra/secagg';
-import type { IdentitySigner, IdentityVerifier, SecAggConfig, SecAggStage } from '@fedra/secagg';
 import {
   consistencyRequestFromWire,
   consistencyResponseToWire,
@@ -74,6 +74,7 @@ import type { DatasetSummary } from '../training/training-protocol.js';
 import { Backoff } from './backoff.js';
 import type { AttemptPeers, PeerIdentityInput, PeerVerifier } from './peer-verifier.js';
 import { RevealStore } from './reveal-store.js';
+import { beforeDeadline, stageDeadlineSignal } from './stage-deadline.js';
 import type { WorkerMetrics } from './worker-metrics.js';
 
 /** The metadata header an insecure-mode worker names itself with (the coordinator's insecure mode reads it). */
@@ -84,6 +85,9 @@ export const WORKER_PROTOCOL_VERSION = SECAGG_PROTOCOL_VERSION;
 
 /** Bytes per upload and download chunk (~1 MiB, as the wire design says). */
 export const CHUNK_BYTES = 1024 * 1024;
+
+/** Upload tries when the coordinator reported no stage deadline (with one, the deadline bounds them). */
+export const UPLOAD_TRIES_WITHOUT_DEADLINE = 10;
 
 /** Mutual TLS: identity and region come from the certificate. */
 export interface WorkerTlsCredentials {
@@ -222,6 +226,8 @@ interface ActiveAttempt {
   readonly log: Logger;
   /** With a trust bundle: the peers this attempt admitted (filled at share-keys). */
   readonly peers: AttemptPeers | undefined;
+  /** Aborts when the current stage's deadline (the coordinator's `remaining`) passes. */
+  deadline: AbortSignal | undefined;
 }
 
 type Callback<T> = (error: ServiceError | null, value?: T) => void;
@@ -661,8 +667,9 @@ export class Worker {
     const stage = stageFromWire(opened.stage);
     if (active === undefined || stage === undefined || stage === 'setup') return;
     active.log.info({ stage }, 'stage opened');
+    active.deadline = stageDeadlineSignal(opened.remaining);
     try {
-      await this.#stage(active, stage);
+      await beforeDeadline(this.#stage(active, stage), active.deadline, stage);
     } catch (error) {
       this.#record(active.key, 'failed');
       this.#active.delete(active.key);
@@ -788,13 +795,29 @@ export class Worker {
         : undefined;
     const verifier = peers ?? this.#o.verifier;
     if (verifier === undefined) throw new InvalidArgumentError('verifier', 'no verifier');
-    const session = ParticipantSession.create({ config, signer: this.#o.signer, verifier });
+    // Carries what an earlier run of this worker revealed in this attempt.
+    const session = await this.#reveals.openSession({ config, signer: this.#o.signer, verifier });
+    if (session.revealRecord.size > 0)
+      return this.#refuse(
+        roundConfig,
+        'REFUSAL_REASON_SECAGG_CHECK_FAILED',
+        'this worker already answered an unmask request of this attempt before it restarted',
+      );
     const log = this.#log.child({
       experimentId: roundConfig.experimentId,
       roundNumber: roundConfig.roundNumber,
       attempt: roundConfig.attempt,
     });
-    const active: ActiveAttempt = { key, config, roundConfig, spec, session, log, peers };
+    const active: ActiveAttempt = {
+      key,
+      config,
+      roundConfig,
+      spec,
+      session,
+      log,
+      peers,
+      deadline: stageDeadlineSignal(invitation.remaining),
+    };
     this.#active.set(key, active);
     log.info(
       { participants: roundConfig.participants.length, k: roundConfig.k, t: roundConfig.t },
@@ -1049,7 +1072,12 @@ export class Worker {
     return weights;
   }
 
-  /** Uploads a masked vector from the offset the coordinator reports, retrying a broken stream. */
+  /**
+   * Uploads a masked vector from the offset the coordinator reports. A
+   * broken stream or an unreachable coordinator (e.g. restarting) is retried
+   * with jittered backoff, each time from the offset it then reports, until
+   * the stage's deadline (or {@link UPLOAD_TRIES_WITHOUT_DEADLINE} tries).
+   */
   async #upload(
     active: ActiveAttempt,
     header: StageHeader,
@@ -1059,13 +1087,22 @@ export class Worker {
   ): Promise<void> {
     const bytes = Buffer.from(vector.buffer, vector.byteOffset, vector.byteLength);
     const size = this.#o.chunkBytes ?? CHUNK_BYTES;
-    for (let tries = 0; ; tries += 1) {
-      const offset = await this.#unary<{ offset: number | string; complete: boolean }>((m, o, cb) =>
-        this.#client.getUploadOffset({ header }, m, o, cb),
-      );
-      if (offset.complete) return;
-      const start = Number(offset.offset);
+    const backoff = new Backoff(this.#o.reconnect ?? {});
+    const deadline = active.deadline;
+    const give =
+      deadline === undefined ? this.#stop.signal : AbortSignal.any([this.#stop.signal, deadline]);
+    for (let tries = 1; ; tries += 1) {
+      if (give.aborted)
+        throw new FedraError(
+          'DEADLINE_EXCEEDED',
+          'the upload did not complete before the deadline',
+        );
       try {
+        const offset = await this.#unary<{ offset: number | string; complete: boolean }>(
+          (m, o, cb) => this.#client.getUploadOffset({ header }, m, o, cb),
+        );
+        if (offset.complete) return;
+        const start = Number(offset.offset);
         const complete = await new Promise<boolean>((resolve, reject) => {
           const call = this.#client.uploadMasked(this.#metadata(), (error, response) => {
             if (error !== null) reject(new LinkError(error.code, fromGrpcStatus(error)));
@@ -1103,14 +1140,14 @@ export class Worker {
         );
         if (complete) return;
       } catch (error) {
-        if (tries >= 2 || !(error instanceof LinkError) || !RETRYABLE.has(error.grpcCode))
-          throw error;
+        if (!(error instanceof LinkError) || !RETRYABLE.has(error.grpcCode)) throw error;
+        if (deadline === undefined && tries >= UPLOAD_TRIES_WITHOUT_DEADLINE) throw error;
         active.log.warn(
-          { stage: 'collect-masked', grpcCode: error.grpcCode },
-          'upload interrupted; resuming',
+          { stage: 'collect-masked', grpcCode: error.grpcCode, tries },
+          'upload interrupted; resuming from the offset the coordinator reports',
         );
       }
-      if (tries >= 2) throw new FedraError('UNAVAILABLE', 'the upload did not complete');
+      await sleep(backoff.next(), give);
     }
   }
 }
