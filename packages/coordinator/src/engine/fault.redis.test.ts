@@ -1,0 +1,166 @@
+/**
+ * Fault injection with real processes: the coordinator replica that drives
+ * a stage is SIGKILLed while it holds the stage (stopped at a fault point,
+ * see services/testing/fault-points.ts), another replica takes the stage
+ * over and a fresh process replaces the dead one. Workers and the scientist
+ * talk to an in-process replica that serves RPCs only and is never killed.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  startCoordinator,
+  testSpec,
+  TEST_FEDERATION,
+  TEST_REDIS_URL,
+} from '../services/testing/coordinator-fixture.js';
+import type { CoordinatorFixture } from '../services/testing/coordinator-fixture.js';
+import { CoordinatorCluster } from '../services/testing/coordinator-process.js';
+import type { CoordinatorProcess, LogLine } from '../services/testing/coordinator-process.js';
+import {
+  commitRecords,
+  createAndStart,
+  readCommittedRounds,
+  waitFor,
+} from '../services/testing/committed-rounds.js';
+import { faultPoint } from '../services/testing/fault-points.js';
+import type { FaultSite } from '../services/testing/fault-points.js';
+
+/** Short engine timings: a dead driver's job is taken over within a few seconds. */
+const TIMING = {
+  lockDurationMs: 2_000,
+  stalledIntervalMs: 1_000,
+  sweepIntervalMs: 500,
+  closingTimeoutMs: 5_000,
+  maxStalledCount: 20,
+};
+
+/** Generous: a takeover needs a lock to expire and a stall check, on a loaded machine. */
+const STEP_TIMEOUT_MS = 90_000;
+
+/** One kill per site; three in each of two rounds. */
+const KILLS: readonly [number, FaultSite][] = [
+  [1, 'setup'],
+  [1, 'collect-masked'],
+  [1, 'unmask'],
+  [2, 'share-keys'],
+  [2, 'consistency-check'],
+  [2, 'commit'],
+];
+
+let fixture: CoordinatorFixture | undefined;
+let cluster: CoordinatorCluster | undefined;
+
+afterEach(async () => {
+  // Children first: a live one would write keys again after they are deleted.
+  await cluster?.killAll();
+  await fixture?.close();
+  cluster = undefined;
+  fixture = undefined;
+});
+
+/** The log line with which a driver finished closing `site` of the round at an epoch above `epoch`. */
+function closedAfter(roundNumber: number, site: FaultSite, epoch: number) {
+  return (line: LogLine): boolean =>
+    line['roundNumber'] === roundNumber &&
+    Number(line['epoch']) > epoch &&
+    (site === 'unmask' || site === 'commit'
+      ? line.msg === 'round committed'
+      : line.msg === 'stage closed' && line['stage'] === site);
+}
+
+describe('coordinator replicas SIGKILLed while driving a stage', () => {
+  it('completes the experiment after a kill in every stage; every version is FedAvg over its recorded survivors, committed and audited once', async () => {
+    const f = (fixture = await startCoordinator(5, { runEngine: false, replicaId: 'front' }));
+    const c = (cluster = new CoordinatorCluster({
+      redisUrl: TEST_REDIS_URL,
+      keyPrefix: f.prefix,
+      modelStore: f.modelStoreDir,
+      federation: TEST_FEDERATION,
+      timing: TIMING,
+      faultPoints: KILLS.map(([round, site]) => faultPoint(round, site)),
+    }));
+    await c.spawn(2);
+    // w5 drops out of round 2 after share-keys: that version's survivors are not its participants.
+    await f.startWorkers(5, {
+      dropAt: (round, _attempt, workerId) =>
+        round === 2 && workerId === 'w5' ? 'after-share-keys' : undefined,
+    });
+    const spec = testSpec({ rounds: 2 });
+    const experimentId = await createAndStart(f, {
+      ...spec,
+      deadlines: { ...spec.deadlines, collectMasked: { seconds: 3 } },
+    });
+
+    const killed: { round: number; site: FaultSite; replica: CoordinatorProcess; epoch: number }[] =
+      [];
+    for (const [round, site] of KILLS) {
+      const hit = await c.nextFault(STEP_TIMEOUT_MS);
+      expect(hit.report.faultPoint).toBe(faultPoint(round, site));
+      expect(hit.report.experimentId).toBe(experimentId);
+      // The held driver's epoch: the claim it is closing the stage under.
+      const held = await f.coordinator.context.attempts.getStage({
+        experimentId,
+        roundNumber: round,
+        attempt: hit.report.attempt,
+      });
+      expect(held?.phase).toBe('closing');
+      const epoch = held?.epoch ?? 0;
+      if (hit.report.epoch !== undefined) expect(hit.report.epoch).toBe(epoch);
+      await hit.replica.kill();
+      killed.push({ round, site, replica: hit.replica, epoch });
+      // Restart: there are two engine replicas again once it listens.
+      await c.spawn(1);
+    }
+
+    const experiment = await waitFor(
+      async () => {
+        const e = await f.coordinator.context.experiments.get(experimentId);
+        return e?.state === 'RUNNING' ? undefined : e;
+      },
+      'the experiment to finish',
+      STEP_TIMEOUT_MS,
+    );
+    expect(experiment.state).toBe('COMPLETED');
+    expect(experiment.latestModelVersion).toBe(2);
+
+    // Each killed close was redone by another process under a newer epoch.
+    for (const kill of killed) {
+      const redone = c.replicas
+        .filter((r) => r !== kill.replica)
+        .flatMap((r) => r.lines.filter(closedAfter(kill.round, kill.site, kill.epoch)));
+      expect(redone, `${kill.round}:${kill.site} redone by another replica`).toHaveLength(1);
+      // Killed before the version commit, the takeover commits it; killed
+      // after, it finds the identical version already there.
+      if (kill.site === 'unmask') expect(redone[0]?.['created']).toBe(true);
+      if (kill.site === 'commit') expect(redone[0]?.['created']).toBe(false);
+    }
+
+    const rounds = await readCommittedRounds(f, experimentId);
+    expect(rounds.map((r) => r.roundNumber)).toEqual([1, 2]);
+    // No kill cost an attempt.
+    expect(rounds.map((r) => r.version.attempt)).toEqual([1, 1]);
+    expect(rounds.map((r) => r.survivors)).toEqual([
+      ['w1', 'w2', 'w3', 'w4', 'w5'],
+      ['w1', 'w2', 'w3', 'w4'],
+    ]);
+    for (const round of rounds) {
+      expect(round.version.participantsPerRegion).toEqual(round.survivorsPerRegion);
+      expect(round.version.metrics?.examples).toBe(round.totalWeight);
+      round.weights.forEach((x, i) => {
+        expect(Math.abs(x - (round.expected[i] ?? 0))).toBeLessThanOrEqual(round.bound);
+      });
+    }
+
+    const records = await commitRecords(f, experimentId);
+    expect([...records.events]).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    expect([...records.audit].sort()).toEqual([
+      [1, 1],
+      [2, 1],
+    ]);
+    expect(records.auditIntact).toBe(true);
+    // experiment.create, experiment.start and one record per round.
+    expect(records.auditHead).toBe(4);
+  }, 300_000);
+});

@@ -1,0 +1,341 @@
+/**
+ * Coordinator replicas as real child processes, for the fault-injection
+ * tests: each runs `main.ts` (the `pnpm coordinator` entry point) with
+ * `--insecure`, the test's key prefix and model store, short engine
+ * timings and `--listen 127.0.0.1:0`, and can be SIGKILLed, SIGSTOPped and
+ * SIGCONTinued. Its pino JSON log is parsed line by line: the bound port
+ * comes from the `coordinator listening` line, and the fault points of
+ * `fault-points.ts` report through the same stream. Test code only.
+ *
+ * @module
+ */
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { RoundEngineTiming } from '../../engine/round-engine.js';
+import {
+  FAULT_KEY_ENV,
+  FAULT_POINTS_ENV,
+  FAULT_REACHED_MSG,
+  FAULT_REDIS_ENV,
+} from './fault-points.js';
+import type { FaultReached } from './fault-points.js';
+
+/** One parsed line of a child's stdout (a non-JSON line becomes `{ msg: line }`). */
+export interface LogLine {
+  readonly msg?: string;
+  readonly level?: number;
+  readonly [field: string]: unknown;
+}
+
+/** Options of {@link CoordinatorProcess.spawn}. */
+export interface CoordinatorProcessOptions {
+  readonly redisUrl: string;
+  /** The deployment's Redis key prefix (the fault markers go under it too). */
+  readonly keyPrefix: string;
+  /** The shared model store directory. */
+  readonly modelStore: string;
+  readonly replicaId: string;
+  readonly federation: string;
+  /** Lock, stall, sweep and closing settings, passed as flags. */
+  readonly timing: RoundEngineTiming;
+  /** Fault points to arm (`<round>:<site>`). */
+  readonly faultPoints?: readonly string[] | undefined;
+  /** How long to wait for the listening line. @default 60_000 */
+  readonly startTimeoutMs?: number | undefined;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
+const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
+const PRELOAD = fileURLToPath(new URL('./fault-points-preload.ts', import.meta.url));
+/** Most stderr kept for error messages. */
+const STDERR_TAIL = 4_000;
+
+interface Waiter {
+  readonly predicate: (line: LogLine) => boolean;
+  readonly resolve: (line: LogLine) => void;
+}
+
+/** The environment of a child: ours without FEDRA_* (the child's config must come from its flags). */
+function childEnv(extra: Record<string, string>): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [name, value] of Object.entries(process.env)) {
+    if (value === undefined || name.startsWith('FEDRA_') || name === 'NODE_OPTIONS') continue;
+    env[name] = value;
+  }
+  return { ...env, ...extra };
+}
+
+function timingFlags(timing: RoundEngineTiming): string[] {
+  const flags: string[] = [];
+  const ms = (flag: string, value: number | undefined): void => {
+    if (value !== undefined) flags.push(flag, `${value}ms`);
+  };
+  ms('--lock-duration', timing.lockDurationMs);
+  ms('--stalled-interval', timing.stalledIntervalMs);
+  ms('--sweep-interval', timing.sweepIntervalMs);
+  ms('--closing-timeout', timing.closingTimeoutMs);
+  if (timing.maxStalledCount !== undefined)
+    flags.push('--max-stalled-count', String(timing.maxStalledCount));
+  return flags;
+}
+
+/** A coordinator child process; see the module doc. */
+export class CoordinatorProcess {
+  readonly replicaId: string;
+  readonly child: ChildProcess;
+  /** Every line it wrote to stdout so far. */
+  readonly lines: LogLine[] = [];
+  /** Called with every new stdout line. */
+  onLine: ((line: LogLine) => void) | undefined;
+  readonly #waiters = new Set<Waiter>();
+  readonly #exit: Promise<void>;
+  #stderr = '';
+  #exited = false;
+  #port = 0;
+
+  private constructor(replicaId: string, child: ChildProcess) {
+    this.replicaId = replicaId;
+    this.child = child;
+    this.#exit = new Promise((resolve) => {
+      child.once('exit', () => {
+        this.#exited = true;
+        resolve();
+      });
+    });
+    child.stderr?.setEncoding('utf8');
+    child.stderr?.on('data', (text: string) => {
+      this.#stderr = (this.#stderr + text).slice(-STDERR_TAIL);
+    });
+    if (child.stdout !== null) {
+      createInterface({ input: child.stdout }).on('line', (text) => {
+        this.#line(text);
+      });
+    }
+  }
+
+  /**
+   * Starts a replica and waits until it listens.
+   *
+   * @throws Error when it exits or does not listen in time (with its stderr).
+   */
+  static async spawn(options: CoordinatorProcessOptions): Promise<CoordinatorProcess> {
+    const args = [
+      '--conditions=@fedra/source',
+      '--import',
+      'tsx',
+      '--import',
+      PRELOAD,
+      MAIN,
+      '--listen',
+      '127.0.0.1:0',
+      '--redis',
+      options.redisUrl,
+      '--insecure',
+      '--key-prefix',
+      options.keyPrefix,
+      '--model-store',
+      options.modelStore,
+      '--federation',
+      options.federation,
+      '--replica-id',
+      options.replicaId,
+      '--unmask-threads',
+      '1',
+      ...timingFlags(options.timing),
+    ];
+    const child = spawn(process.execPath, args, {
+      cwd: REPO_ROOT,
+      env: childEnv({
+        [FAULT_POINTS_ENV]: (options.faultPoints ?? []).join(','),
+        [FAULT_REDIS_ENV]: options.redisUrl,
+        [FAULT_KEY_ENV]: `${options.keyPrefix}:fault`,
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const replica = new CoordinatorProcess(options.replicaId, child);
+    try {
+      const listening = await replica.waitForLine(
+        (line) => line.msg === 'coordinator listening',
+        options.startTimeoutMs ?? 60_000,
+        'the listening line',
+      );
+      replica.#port = Number(listening['port']);
+    } catch (error) {
+      await replica.kill();
+      throw error;
+    }
+    return replica;
+  }
+
+  /** The process id. */
+  get pid(): number {
+    return this.child.pid ?? 0;
+  }
+
+  /** The gRPC port it listens on. */
+  get port(): number {
+    return this.#port;
+  }
+
+  /** True once it exited. */
+  get exited(): boolean {
+    return this.#exited;
+  }
+
+  /** The end of its stderr, for error messages. */
+  get stderr(): string {
+    return this.#stderr;
+  }
+
+  #line(text: string): void {
+    let line: LogLine;
+    try {
+      const parsed = JSON.parse(text) as unknown;
+      line = typeof parsed === 'object' && parsed !== null ? (parsed as LogLine) : { msg: text };
+    } catch {
+      line = { msg: text };
+    }
+    this.lines.push(line);
+    this.onLine?.(line);
+    for (const waiter of [...this.#waiters]) {
+      if (waiter.predicate(line)) {
+        this.#waiters.delete(waiter);
+        waiter.resolve(line);
+      }
+    }
+  }
+
+  /**
+   * The first line (already written or yet to come) that matches.
+   *
+   * @throws Error after `timeoutMs`, or when the process exits first.
+   */
+  waitForLine(
+    predicate: (line: LogLine) => boolean,
+    timeoutMs: number,
+    what = 'a log line',
+  ): Promise<LogLine> {
+    const seen = this.lines.find(predicate);
+    if (seen !== undefined) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const fail = (why: string): void => {
+        this.#waiters.delete(waiter);
+        clearTimeout(timer);
+        reject(
+          new Error(
+            `coordinator ${this.replicaId}: ${why} waiting for ${what}; stderr: ${this.#stderr}`,
+          ),
+        );
+      };
+      const waiter: Waiter = {
+        predicate,
+        resolve: (line) => {
+          clearTimeout(timer);
+          resolve(line);
+        },
+      };
+      const timer = setTimeout(() => {
+        fail(`no match in ${timeoutMs} ms`);
+      }, timeoutMs);
+      this.#waiters.add(waiter);
+      void this.#exit.then(() => {
+        if (this.#waiters.has(waiter)) fail('exited');
+      });
+    });
+  }
+
+  /** Sends `signal` (SIGSTOP, SIGCONT…) unless it exited. */
+  signal(signal: NodeJS.Signals): void {
+    if (!this.#exited) this.child.kill(signal);
+  }
+
+  /** SIGKILLs it and waits until it is gone. */
+  async kill(): Promise<void> {
+    this.signal('SIGKILL');
+    await this.#exit;
+  }
+}
+
+/** A fault point a replica stopped at. */
+export interface FaultHit {
+  readonly replica: CoordinatorProcess;
+  readonly report: FaultReached;
+}
+
+/**
+ * The child replicas of one test: spawns them with shared options, hands
+ * out the fault points they stop at in the order they were reached, and
+ * kills them all at the end.
+ */
+export class CoordinatorCluster {
+  readonly #options: Omit<CoordinatorProcessOptions, 'replicaId'>;
+  readonly #replicas: CoordinatorProcess[] = [];
+  readonly #hits: FaultHit[] = [];
+  #wake: (() => void) | undefined;
+  #spawned = 0;
+
+  constructor(options: Omit<CoordinatorProcessOptions, 'replicaId'>) {
+    this.#options = options;
+  }
+
+  /** Every replica started, dead or alive. */
+  get replicas(): readonly CoordinatorProcess[] {
+    return this.#replicas;
+  }
+
+  /** Starts `count` replicas (`child-1`, `child-2`…) at once. */
+  async spawn(count = 1): Promise<CoordinatorProcess[]> {
+    const started = Array.from({ length: count }, () => {
+      this.#spawned += 1;
+      return CoordinatorProcess.spawn({ ...this.#options, replicaId: `child-${this.#spawned}` });
+    });
+    const replicas = await Promise.all(started);
+    for (const replica of replicas) {
+      this.#replicas.push(replica);
+      for (const line of replica.lines) this.#observe(replica, line);
+      replica.onLine = (line) => {
+        this.#observe(replica, line);
+      };
+    }
+    return replicas;
+  }
+
+  #observe(replica: CoordinatorProcess, line: LogLine): void {
+    if (line.msg !== FAULT_REACHED_MSG) return;
+    this.#hits.push({ replica, report: line as unknown as FaultReached });
+    this.#wake?.();
+  }
+
+  /**
+   * The next fault point a replica stopped at (in the order reached).
+   *
+   * @throws Error when none is reached within `timeoutMs`.
+   */
+  async nextFault(timeoutMs: number): Promise<FaultHit> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const hit = this.#hits.shift();
+      if (hit !== undefined) return hit;
+      const left = until - Date.now();
+      if (left <= 0) {
+        const logs = this.#replicas.map((r) => `${r.replicaId}: ${r.stderr}`).join('\n');
+        throw new Error(`no fault point reached in ${timeoutMs} ms\n${logs}`);
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, left);
+        this.#wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.#wake = undefined;
+    }
+  }
+
+  /** SIGKILLs every replica still running (also stopped ones) and waits for them. */
+  async killAll(): Promise<void> {
+    await Promise.all(this.#replicas.map((replica) => replica.kill()));
+  }
+}

@@ -1,0 +1,154 @@
+/**
+ * Fault points for the fault-injection tests: places in a round driver's
+ * step where a coordinator child process stops and waits, so that a test
+ * can SIGKILL or SIGSTOP it at a known instant instead of guessing by
+ * timing. Test code only: installed into a child process by
+ * `fault-points-preload.ts` (an `--import` preload), never by the
+ * coordinator itself.
+ *
+ * A point is `<round>:<site>`, e.g. `2:collect-masked`. The sites are
+ * the moments just before a driver's durable write:
+ *
+ * - `setup`, `share-keys`, `collect-masked`, `consistency-check`: the
+ *   fenced write that closes the stage (its work is done: outbox built,
+ *   uploads folded, masked sum stored as a blob);
+ * - `unmask`: the model version's commit to the model store (the masks are
+ *   removed and the strategy applied, nothing of the round is stored yet);
+ * - `commit`: the fenced write that marks the round committed (the model
+ *   version and the audit record are already written).
+ *
+ * Each armed point fires once across every process of a deployment (a
+ * `SET NX` in Redis), in whichever process gets there first. That process
+ * writes one JSON line with `msg` {@link FAULT_REACHED_MSG} to stdout and
+ * waits for SIGCONT; the test then kills it, or stops and later continues
+ * it. Aborting writes never stop.
+ *
+ * @module
+ */
+import { Redis } from 'ioredis';
+import type { SecAggStage } from '@fedra/secagg';
+import { DirectoryModelStore } from '../../model-store/directory-model-store.js';
+import type { NewModelVersion } from '../../model-store/model-store.js';
+import { AttemptStore } from '../../state/attempt-store.js';
+import type { TransitionWrites } from '../../state/attempt-store.js';
+import type { AttemptKey } from '../../state/state-keys.js';
+
+/** Comma-separated points to arm (`1:setup,2:commit`). */
+export const FAULT_POINTS_ENV = 'TEST_FAULT_POINTS';
+/** The Redis URL the once-only markers live in. */
+export const FAULT_REDIS_ENV = 'TEST_FAULT_REDIS';
+/** The key prefix of the markers (put it under the deployment's key prefix). */
+export const FAULT_KEY_ENV = 'TEST_FAULT_KEY';
+/** The `msg` of the line a process writes when it stops at a point. */
+export const FAULT_REACHED_MSG = 'fault point reached';
+/** The `msg` of the line a process writes when SIGCONT lets it go on. */
+export const FAULT_RESUMED_MSG = 'fault point resumed';
+
+/** Where a driver can be held; see the module doc. */
+export type FaultSite = SecAggStage | 'commit';
+
+/** Every site, in the order one round reaches them. */
+export const FAULT_SITES: readonly FaultSite[] = [
+  'setup',
+  'share-keys',
+  'collect-masked',
+  'consistency-check',
+  'unmask',
+  'commit',
+];
+
+/** What the process reports when it stops at a point. */
+export interface FaultReached {
+  /** The point, `<round>:<site>`. */
+  readonly faultPoint: string;
+  readonly experimentId: string;
+  readonly roundNumber: number;
+  readonly attempt: number;
+  /** The fencing epoch of the held write (stage-closing sites and `commit`). */
+  readonly epoch?: number;
+}
+
+/** The name of the point at `site` of round `roundNumber`. */
+export function faultPoint(roundNumber: number, site: FaultSite): string {
+  return `${roundNumber}:${site}`;
+}
+
+/**
+ * Arms the points named in `env` in this process by wrapping
+ * `AttemptStore.prototype.transition` and
+ * `DirectoryModelStore.prototype.commitVersion`. Does nothing when no
+ * point is named.
+ *
+ * @throws Error when the points are named without the Redis URL or key.
+ */
+export function installFaultPoints(env: Readonly<Record<string, string | undefined>>): void {
+  const armed = new Set(
+    (env[FAULT_POINTS_ENV] ?? '')
+      .split(',')
+      .map((p) => p.trim())
+      .filter((p) => p !== ''),
+  );
+  if (armed.size === 0) return;
+  const url = env[FAULT_REDIS_ENV];
+  const keyPrefix = env[FAULT_KEY_ENV];
+  if (url === undefined || keyPrefix === undefined)
+    throw new Error(`${FAULT_POINTS_ENV} needs ${FAULT_REDIS_ENV} and ${FAULT_KEY_ENV}`);
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+
+  const reach = async (report: FaultReached): Promise<void> => {
+    if (!armed.has(report.faultPoint)) return;
+    // First process to get here takes the point; the others pass.
+    const won = await redis.set(`${keyPrefix}:${report.faultPoint}`, String(process.pid), 'NX');
+    if (won !== 'OK') return;
+    const resumed = new Promise<void>((resolve) => {
+      process.once('SIGCONT', () => {
+        resolve();
+      });
+    });
+    process.stdout.write(
+      `${JSON.stringify({ msg: FAULT_REACHED_MSG, pid: process.pid, ...report })}\n`,
+    );
+    await resumed;
+    process.stdout.write(
+      `${JSON.stringify({ msg: FAULT_RESUMED_MSG, pid: process.pid, ...report })}\n`,
+    );
+  };
+
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped, called with its `this`
+  const transition = AttemptStore.prototype.transition;
+  AttemptStore.prototype.transition = async function (
+    this: AttemptStore,
+    key: AttemptKey,
+    epoch: number,
+    fromStage: SecAggStage,
+    writes: TransitionWrites,
+  ): Promise<void> {
+    if (writes.stage !== 'aborted') {
+      await reach({
+        faultPoint: faultPoint(key.roundNumber, fromStage === 'unmask' ? 'commit' : fromStage),
+        experimentId: key.experimentId,
+        roundNumber: key.roundNumber,
+        attempt: key.attempt,
+        epoch,
+      });
+    }
+    return transition.call(this, key, epoch, fromStage, writes);
+  };
+
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped, called with its `this`
+  const commitVersion = DirectoryModelStore.prototype.commitVersion;
+  DirectoryModelStore.prototype.commitVersion = async function (
+    this: DirectoryModelStore,
+    experimentId: string,
+    version: number,
+    metadata: NewModelVersion,
+  ) {
+    await reach({
+      faultPoint: faultPoint(version, 'unmask'),
+      experimentId,
+      roundNumber: version,
+      attempt: metadata.attempt,
+    });
+    return commitVersion.call(this, experimentId, version, metadata);
+  };
+}
