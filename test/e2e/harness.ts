@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { credentials } from '@grpc/grpc-js';
+import { credentials, status as grpcStatus } from '@grpc/grpc-js';
 import {
   createExperiment,
   deleteKeysWithPrefix,
@@ -249,7 +249,12 @@ export function waitForExperimentEnd(
 ): Promise<ExperimentOutput> {
   return waitFor(
     async () => {
-      const experiment = await getExperiment(h, experimentId);
+      // A restarting coordinator is briefly unreachable: poll again.
+      const experiment = await getExperiment(h, experimentId).catch((error: unknown) => {
+        if ((error as { code?: unknown }).code === grpcStatus.UNAVAILABLE) return undefined;
+        throw error;
+      });
+      if (experiment === undefined) return undefined;
       return experiment.state === 'EXPERIMENT_STATE_RUNNING' ||
         experiment.state === 'EXPERIMENT_STATE_CREATED'
         ? undefined
