@@ -10,8 +10,15 @@
  * coordinator's default) names the SPIFFE trust domain an insecure worker
  * claims its identity in; with TLS the policy's trust bundle names it.
  *
+ * With TLS (`--tls-ca`, `--tls-cert`, `--tls-key`, `--policy`) the worker
+ * takes its id and region from its certificate, signs its secure-aggregation
+ * messages with the key behind it, and admits peers only when their
+ * certificates chain to the region CAs the policy pins. The health and
+ * metrics endpoint listens on `--health-port` (default 9464).
+ *
  * @module
  */
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -20,9 +27,15 @@ import type { Logger } from '@fedra/common';
 import { createEd25519Identity } from '@fedra/secagg';
 import type { IdentityVerifier } from '@fedra/secagg';
 import type { DatasetConfig } from './data/dataset-config.js';
-import { loadRegionPolicy } from './policy/load-region-policy.js';
+import { loadRegionPolicy, loadTrustBundle } from './policy/load-region-policy.js';
 import type { RegionPolicy } from './policy/region-policy.js';
+import { startHealthServer } from './runtime/health-server.js';
+import type { HealthServer } from './runtime/health-server.js';
+import { PeerVerifier } from './runtime/peer-verifier.js';
 import { Worker } from './runtime/worker.js';
+import type { WorkerOptions } from './runtime/worker.js';
+import { loadWorkerCertificate } from './runtime/worker-certificate.js';
+import { WorkerMetrics } from './runtime/worker-metrics.js';
 import { parseWorkerConfig, WORKER_CONFIG_SCHEMA } from './worker-config.js';
 import type { WorkerConfig } from './worker-config.js';
 
@@ -83,13 +96,14 @@ const INSECURE_VERIFIER: IdentityVerifier = { verify: () => Promise.resolve(true
 /**
  * Starts a worker from the command line and environment.
  *
- * @returns the running worker and its `run()` promise.
- * @throws ConfigError for bad configuration.
+ * @returns the running worker, its `run()` promise and its health endpoint.
+ * @throws ConfigError for bad configuration (including unreadable
+ *   certificate files, and a certificate its peers would refuse).
  */
 export async function main(
   argv: readonly string[] = process.argv.slice(2),
   env: Readonly<Record<string, string | undefined>> = process.env,
-): Promise<{ worker: Worker; done: Promise<void> }> {
+): Promise<{ worker: Worker; done: Promise<void>; health: HealthServer }> {
   const { config, federation } = loadWorkerConfig(argv, env);
   const logger: Logger = pino({
     level: config.logLevel,
@@ -100,37 +114,90 @@ export async function main(
     config.policyFile === undefined
       ? undefined
       : await loadRegionPolicy(config.policyFile, { dataDir: config.dataDir });
-  if (config.connection.mode === 'tls') {
-    // TODO(worker): verify peers' signed keys against the certificate chains
-    // GetShareKeys returns and the policy's pinned region CAs, and sign with
-    // the key behind the certificate; until then TLS workers cannot start.
-    throw new ConfigError(
-      'tlsCert',
-      'TLS workers are not wired yet (peer verification against the trust bundle); use --insecure for local development',
-    );
-  }
-  const { workerId, region } = config.connection;
-  const datasets: DatasetConfig[] =
-    policy !== undefined
-      ? Object.values(policy.datasets)
-      : [{ name: 'mnist', format: 'mnist', shard: 0, shards: 1, inputShape: [784] }];
-  if (policy === undefined)
-    logger.warn({ datasets: ['mnist'] }, 'no policy file: offering the MNIST demo dataset only');
-  const identity = createEd25519Identity(workerId);
-  const worker = await Worker.create({
+  const metrics = new WorkerMetrics();
+  const common = {
     coordinator: `${config.coordinator.host}:${config.coordinator.port}`,
-    credentials: { mode: 'insecure', federation, region, workerId },
-    signer: identity.signer,
-    verifier: INSECURE_VERIFIER,
-    policy,
-    datasets,
     backend: config.backend,
     stateDir: config.stateDir,
     logger,
-  });
+    metrics,
+  } satisfies Partial<WorkerOptions>;
+  let worker: Worker;
+  if (config.connection.mode === 'tls') {
+    if (policy === undefined)
+      throw new ConfigError('policy', 'policy (--policy) is required with TLS');
+    const { caFile, certFile, keyFile } = config.connection;
+    const [ca, cert, key] = await Promise.all([
+      readPem(caFile, 'tlsCa'),
+      readPem(certFile, 'tlsCert'),
+      readPem(keyFile, 'tlsKey'),
+    ]);
+    const peerVerifier = new PeerVerifier(await loadTrustBundle(policy.trust));
+    const own = loadWorkerCertificate(
+      { cert: cert.toString('utf8'), key: key.toString('utf8') },
+      peerVerifier,
+    );
+    logger.info(
+      {
+        workerId: own.workerId,
+        region: own.region,
+        certificateNotAfter: own.notAfter,
+        pinnedRegions: peerVerifier.regions,
+      },
+      'identity from the certificate; peers checked against the pinned region CAs',
+    );
+    worker = await Worker.create({
+      ...common,
+      credentials: { mode: 'tls', ca, cert, key, workerId: own.workerId },
+      signer: own.signer,
+      peerVerifier,
+      policy,
+      datasets: Object.values(policy.datasets),
+    });
+  } else {
+    const { workerId, region } = config.connection;
+    const datasets: DatasetConfig[] =
+      policy !== undefined
+        ? Object.values(policy.datasets)
+        : [{ name: 'mnist', format: 'mnist', shard: 0, shards: 1, inputShape: [784] }];
+    if (policy === undefined)
+      logger.warn({ datasets: ['mnist'] }, 'no policy file: offering the MNIST demo dataset only');
+    worker = await Worker.create({
+      ...common,
+      credentials: { mode: 'insecure', federation, region, workerId },
+      signer: createEd25519Identity(workerId).signer,
+      verifier: INSECURE_VERIFIER,
+      policy,
+      datasets,
+    });
+  }
+  let health: HealthServer;
+  try {
+    health = await startHealthServer({
+      registry: metrics.registry,
+      state: () => worker.state,
+      port: config.healthPort,
+      logger,
+    });
+  } catch (error) {
+    await worker.shutdown();
+    throw error;
+  }
   const done = worker.run();
-  shutdownOnSignals(() => worker.shutdown(), logger);
-  return { worker, done };
+  shutdownOnSignals(async () => {
+    await worker.shutdown();
+    await health.close();
+  }, logger);
+  return { worker, done, health };
+}
+
+async function readPem(path: string, key: 'tlsCa' | 'tlsCert' | 'tlsKey'): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new ConfigError(key, `${key}: ${path} cannot be read (${code})`, { cause: error });
+  }
 }
 
 async function cli(): Promise<void> {
