@@ -13,8 +13,8 @@ import {
   TEST_REDIS_URL,
 } from '../services/testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from '../services/testing/coordinator-fixture.js';
-import { CoordinatorCluster } from '../services/testing/coordinator-process.js';
-import type { CoordinatorProcess, LogLine } from '../services/testing/coordinator-process.js';
+import { CoordinatorCluster, finishedAbove } from '../services/testing/coordinator-process.js';
+import type { CoordinatorProcess } from '../services/testing/coordinator-process.js';
 import {
   commitRecords,
   createAndStart,
@@ -56,16 +56,6 @@ afterEach(async () => {
   cluster = undefined;
   fixture = undefined;
 });
-
-/** The log line with which a driver finished closing `site` of the round at an epoch above `epoch`. */
-function closedAfter(roundNumber: number, site: FaultSite, epoch: number) {
-  return (line: LogLine): boolean =>
-    line['roundNumber'] === roundNumber &&
-    Number(line['epoch']) > epoch &&
-    (site === 'unmask' || site === 'commit'
-      ? line.msg === 'round committed'
-      : line.msg === 'stage closed' && line['stage'] === site);
-}
 
 describe('coordinator replicas SIGKILLed while driving a stage', () => {
   it('completes the experiment after a kill in every stage; every version is FedAvg over its recorded survivors, committed and audited once', async () => {
@@ -126,7 +116,7 @@ describe('coordinator replicas SIGKILLed while driving a stage', () => {
     for (const kill of killed) {
       const redone = c.replicas
         .filter((r) => r !== kill.replica)
-        .flatMap((r) => r.lines.filter(closedAfter(kill.round, kill.site, kill.epoch)));
+        .flatMap((r) => r.lines.filter(finishedAbove(kill.round, kill.site, kill.epoch)));
       expect(redone, `${kill.round}:${kill.site} redone by another replica`).toHaveLength(1);
       // Killed before the version commit, the takeover commits it; killed
       // after, it finds the identical version already there.

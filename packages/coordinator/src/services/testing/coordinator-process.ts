@@ -20,7 +20,7 @@ import {
   FAULT_REACHED_MSG,
   FAULT_REDIS_ENV,
 } from './fault-points.js';
-import type { FaultReached } from './fault-points.js';
+import type { FaultReached, FaultSite } from './fault-points.js';
 
 /** One parsed line of a child's stdout (a non-JSON line becomes `{ msg: line }`). */
 export interface LogLine {
@@ -256,6 +256,32 @@ export class CoordinatorProcess {
     this.signal('SIGKILL');
     await this.#exit;
   }
+}
+
+/**
+ * Matches the driver's log line that finished what `site` of the round
+ * holds (the stage's close; for `unmask` and `commit`, the round's commit)
+ * under a fencing epoch above `epoch`.
+ */
+export function finishedAbove(
+  roundNumber: number,
+  site: FaultSite,
+  epoch: number,
+): (line: LogLine) => boolean {
+  return (line) =>
+    line['roundNumber'] === roundNumber &&
+    Number(line['epoch']) > epoch &&
+    (site === 'unmask' || site === 'commit'
+      ? line.msg === 'round committed'
+      : line.msg === 'stage closed' && line['stage'] === site);
+}
+
+/** Matches the driver's log line for its write of round `roundNumber` rejected as stale at `epoch`. */
+export function fencedAt(roundNumber: number, epoch: number): (line: LogLine) => boolean {
+  return (line) =>
+    line.msg === 'driver fenced; a newer driver owns the attempt' &&
+    line['roundNumber'] === roundNumber &&
+    line['epoch'] === epoch;
 }
 
 /** A fault point a replica stopped at. */
