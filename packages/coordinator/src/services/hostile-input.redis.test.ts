@@ -1,0 +1,1042 @@
+/**
+ * Every RPC of the three services, fed at least {@link CASES_PER_RPC}
+ * decodable but hostile requests against one coordinator with live round
+ * attempts held in each secure-aggregation stage. Each request must be
+ * refused with its precise code (status, `fedra-error-code` trailer and
+ * ErrorInfo agree), and the coordinator must still serve afterwards.
+ * Cases are generated from a fixed seed per RPC; a failure names the RPC,
+ * the case index and what the case did.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { ServiceError } from '@grpc/grpc-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FedraErrorCode } from '@fedra/common';
+import type { SecAggStage } from '@fedra/secagg';
+import type { StageHeader } from '@fedra/proto';
+import { isValidIdentitySegment } from '../identity/fedra-identity.js';
+import { isValidExperimentId } from '../state/state-keys.js';
+import {
+  ADMIN,
+  initialWeights,
+  SCIENTIST,
+  startCoordinator,
+  TEST_FEDERATION,
+  testSpec,
+} from './testing/coordinator-fixture.js';
+import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
+import { holdAttempts, POOL_SIZE } from './testing/held-attempts.js';
+import type { HeldAttempt } from './testing/held-attempts.js';
+import {
+  callMetadata as identityOf,
+  rawClientStream,
+  rawServerStream,
+  rawUnary,
+  runHostileCases,
+  SeededRandom,
+} from './testing/hostile-requests.js';
+import type { HostileCase } from './testing/hostile-requests.js';
+import { createExperiment, unary } from './testing/test-clients.js';
+
+/** Hostile requests per RPC. */
+const CASES_PER_RPC = 200;
+
+const STAGES: readonly SecAggStage[] = [
+  'setup',
+  'share-keys',
+  'collect-masked',
+  'consistency-check',
+  'unmask',
+];
+
+const WIRE_STAGE: Readonly<Record<SecAggStage, StageHeader['stage']>> = {
+  setup: 'STAGE_SETUP',
+  'share-keys': 'STAGE_SHARE_KEYS',
+  'collect-masked': 'STAGE_COLLECT_MASKED',
+  'consistency-check': 'STAGE_CONSISTENCY_CHECK',
+  unmask: 'STAGE_UNMASK',
+};
+
+const MALLORY = `spiffe://${TEST_FEDERATION}/scientist/mallory`;
+const UNREGISTERED = 'w99';
+
+let f: CoordinatorFixture;
+const held = new Map<SecAggStage, HeldAttempt>();
+let cancelled: { experimentId: string; requestId: string };
+const wallStart = Date.now();
+
+function uri(workerId: string): string {
+  const region = Number(workerId.slice(1)) % 2 === 1 ? 'eu' : 'us';
+  return `spiffe://${TEST_FEDERATION}/region/${region}/worker/${workerId}`;
+}
+
+function heldAt(stage: SecAggStage): HeldAttempt {
+  const found = held.get(stage);
+  if (found === undefined) throw new Error(`no attempt held in ${stage}`);
+  return found;
+}
+
+/** The i-th participant (0-based) of the attempt held in `stage`. */
+function participant(stage: SecAggStage, i: number): string {
+  return heldAt(stage).attempt.participants[i]?.workerId ?? '';
+}
+
+function experimentOf(stage: SecAggStage): string {
+  return heldAt(stage).attempt.experimentId;
+}
+
+/** A stage other than `stage`. */
+function otherStage(rng: SeededRandom, stage: SecAggStage): SecAggStage {
+  return rng.pick(STAGES.filter((s) => s !== stage));
+}
+
+/** An experiment id of the right shape that names no experiment. */
+function unknownExperimentId(rng: SeededRandom): string {
+  return `x${rng.bytes(13).toString('hex')}`;
+}
+
+/** A junk experiment id and the code looking it up must give. */
+function junkExperimentId(rng: SeededRandom): { id: string; expected: FedraErrorCode } {
+  const id = rng.junk(200);
+  return { id, expected: isValidExperimentId(id) ? 'EXPERIMENT_NOT_FOUND' : 'INVALID_ARGUMENT' };
+}
+
+/** Cases every RPC gets: callers of the wrong role, and callers who are no one. */
+function callerCases(
+  rng: SeededRandom,
+  allowed: 'worker' | 'scientist' | 'admin',
+  send: (identity: string) => Promise<ServiceError | null>,
+): HostileCase {
+  const kind = rng.int(3);
+  if (kind === 0) {
+    // Metadata values are printable ASCII; anything else never reaches the server.
+    const junk = rng
+      .pick(['', 'spiffe://other.fed/admin/root', 'https://x/y', rng.junk(300)])
+      .replace(/[^\x20-\x7e]/g, '?');
+    return {
+      label: `identity ${JSON.stringify(junk.slice(0, 40))}`,
+      expected: 'UNAUTHENTICATED',
+      send: () => send(junk === '' ? 'spiffe://' : junk),
+    };
+  }
+  const others = (['worker', 'scientist', 'admin'] as const).filter((r) => r !== allowed);
+  const role = rng.pick(others);
+  const identity = role === 'worker' ? uri('w1') : role === 'scientist' ? SCIENTIST : ADMIN;
+  return { label: `caller ${role}`, expected: 'PERMISSION_DENIED', send: () => send(identity) };
+}
+
+/** Fills up to {@link CASES_PER_RPC} cases, a quarter of them caller cases. */
+function generate(
+  seed: number,
+  allowed: 'worker' | 'scientist' | 'admin',
+  send: (identity: string) => Promise<ServiceError | null>,
+  make: (rng: SeededRandom, index: number) => HostileCase,
+): HostileCase[] {
+  const rng = new SeededRandom(seed);
+  return Array.from({ length: CASES_PER_RPC }, (_, index) =>
+    index % 4 === 3 ? callerCases(rng, allowed, send) : make(rng, index),
+  );
+}
+
+/**
+ * A hostile stage header for an RPC of `rpcStage`, from a caller, with the
+ * code the coordinator must answer. `send` gets (caller, header or null).
+ *
+ * @param submit - the header heads a message the caller signs (its sender must be set).
+ */
+function headerCase(
+  rng: SeededRandom,
+  rpcStage: SecAggStage,
+  submit: boolean,
+  send: (caller: string, header: StageHeader | null) => Promise<ServiceError | null>,
+  sender: (stage: SecAggStage) => string = (stage) => participant(stage, 0),
+): HostileCase {
+  const me = sender(rpcStage);
+  const valid: StageHeader = {
+    experimentId: experimentOf(rpcStage),
+    roundNumber: 1,
+    attempt: 1,
+    stage: WIRE_STAGE[rpcStage],
+    sender: me,
+  };
+  const kind = rng.int(12);
+  const as = (
+    label: string,
+    expected: FedraErrorCode,
+    header: StageHeader | null,
+    caller = me,
+  ) => ({
+    label,
+    expected,
+    send: () => send(caller, header),
+  });
+  switch (kind) {
+    case 0:
+      return as('no header', 'INVALID_ARGUMENT', null);
+    case 1:
+      return submit
+        ? as('empty sender', 'INVALID_ARGUMENT', { ...valid, sender: '' })
+        : as('sender of another worker', 'IDENTITY_MISMATCH', {
+            ...valid,
+            sender: participant(rpcStage, 1),
+          });
+    case 2: {
+      const junk = rng.junk(100);
+      const other = rng.pick([
+        participant(rpcStage, 2),
+        UNREGISTERED,
+        junk === me ? 'x' : junk || 'x',
+      ]);
+      return as('sender of another worker', 'IDENTITY_MISMATCH', { ...valid, sender: other });
+    }
+    case 3: {
+      const stage = rng.pick([
+        'STAGE_UNSPECIFIED',
+        6 + rng.int(1000),
+        WIRE_STAGE[otherStage(rng, rpcStage)],
+      ]) as StageHeader['stage'];
+      return as(`header.stage ${String(stage)}`, 'INVALID_ARGUMENT', { ...valid, stage });
+    }
+    case 4: {
+      const junk = junkExperimentId(rng);
+      return as('junk experiment id', junk.expected, { ...valid, experimentId: junk.id });
+    }
+    case 5:
+      return as('unknown experiment', 'EXPERIMENT_NOT_FOUND', {
+        ...valid,
+        experimentId: unknownExperimentId(rng),
+      });
+    case 6:
+      return as('wrong round', 'ROUND_NOT_OPEN', { ...valid, roundNumber: rng.uint32Except(1) });
+    case 7:
+      return as('wrong attempt', 'STALE_ATTEMPT', { ...valid, attempt: rng.uint32Except(1) });
+    case 8: {
+      // A participant of another held attempt is an outsider here.
+      const outsider = participant(otherStage(rng, rpcStage), rng.int(POOL_SIZE));
+      return as(
+        'outsider',
+        'NOT_A_PARTICIPANT',
+        { ...valid, sender: submit ? outsider : '' },
+        outsider,
+      );
+    }
+    case 9:
+      return as(
+        'unregistered worker',
+        'NOT_A_PARTICIPANT',
+        { ...valid, sender: UNREGISTERED },
+        UNREGISTERED,
+      );
+    case 10: {
+      // The right stage for this RPC, but the attempt is in another one.
+      const stage = otherStage(rng, rpcStage);
+      const caller = sender(stage);
+      return as(
+        `attempt in ${stage}`,
+        'WRONG_STAGE',
+        {
+          experimentId: experimentOf(stage),
+          roundNumber: 1,
+          attempt: 1,
+          stage: WIRE_STAGE[rpcStage],
+          sender: caller,
+        },
+        caller,
+      );
+    }
+    default:
+      return as('header of a round that never was', 'ROUND_NOT_OPEN', {
+        ...valid,
+        roundNumber: 0,
+      });
+  }
+}
+
+beforeAll(async () => {
+  f = await startCoordinator(POOL_SIZE * STAGES.length);
+  for (const attempt of await holdAttempts(f, STAGES)) held.set(attempt.stage, attempt);
+  // An experiment that is already over, for calls that need one.
+  const requestId = randomUUID();
+  const created = await createExperiment(f.clients.experiments, SCIENTIST, {
+    requestId: randomUUID(),
+    spec: testSpec({ rounds: 1 }),
+    weights: initialWeights(),
+  });
+  const experimentId = created.experiment?.experimentId ?? '';
+  await unary(
+    (m, cb) =>
+      f.clients.experiments.cancelExperiment({ requestId, experimentId, reason: 'done' }, m, cb),
+    SCIENTIST,
+  );
+  cancelled = { experimentId, requestId };
+}, 120_000);
+
+afterAll(async () => {
+  for (const attempt of held.values()) for (const worker of attempt.workers) worker.stop();
+  await f.close();
+  // The suite's wall time, for the report; not asserted.
+  console.info(`hostile-input suite: ${Math.round((Date.now() - wallStart) / 1000)} s`);
+});
+
+/** Runs `cases` and expects every one refused precisely. */
+async function expectAllRefused(rpc: string, cases: readonly HostileCase[]): Promise<void> {
+  expect(cases.length).toBeGreaterThanOrEqual(CASES_PER_RPC);
+  expect(await runHostileCases(rpc, cases)).toEqual([]);
+}
+
+describe('FleetService under hostile input', () => {
+  const fleet = () => f.clients.fleet;
+
+  it('Register', async () => {
+    const send = (identity: string, request: object) =>
+      rawUnary((m, cb) => fleet().register(request, m, cb), identity);
+    const valid = { protocolVersion: 1, secaggSuites: ['fedra-secagg-plus-v1'] };
+    const suite = (await import('@fedra/secagg')).SECAGG_SUITE;
+    const base = { ...valid, secaggSuites: [suite] };
+    const cases = generate(
+      1,
+      'worker',
+      (id) => send(id, base),
+      (rng) => {
+        const kind = rng.int(6);
+        const me = uri(participant('setup', 4));
+        switch (kind) {
+          case 0:
+            return {
+              label: 'protocol version',
+              expected: 'UNSUPPORTED_PROTOCOL',
+              send: () => send(me, { ...base, protocolVersion: rng.uint32Except(1) }),
+            };
+          case 1:
+            return {
+              label: 'no supported suite',
+              expected: 'UNSUPPORTED_PROTOCOL',
+              send: () =>
+                send(me, {
+                  ...base,
+                  secaggSuites: Array.from({ length: rng.int(5) }, () => rng.junk(100)).filter(
+                    (s) => s !== suite,
+                  ),
+                }),
+            };
+          case 2:
+            return {
+              label: 'backend out of range',
+              expected: 'INVALID_ARGUMENT',
+              send: () => send(me, { ...base, backend: 5 + rng.int(1000) }),
+            };
+          case 3: {
+            const field = rng.pick(['workerVersion', 'datasets', 'gpus', 'suites', 'shape']);
+            const big = 'v'.repeat(129 + rng.int(10_000));
+            const request =
+              field === 'workerVersion'
+                ? { ...base, workerVersion: big }
+                : field === 'datasets'
+                  ? {
+                      ...base,
+                      datasets: Array.from({ length: 65 + rng.int(100) }, (_, i) => ({
+                        name: `d${i}`,
+                      })),
+                    }
+                  : field === 'gpus'
+                    ? { ...base, device: { gpus: Array.from({ length: 17 }, () => 'gpu') } }
+                    : field === 'suites'
+                      ? { ...base, secaggSuites: [suite, ...Array.from({ length: 16 }, () => 'x')] }
+                      : {
+                          ...base,
+                          datasets: [
+                            { name: 'toy', inputShape: Array.from({ length: 9 }, () => 1) },
+                          ],
+                        };
+            return {
+              label: `oversized ${field}`,
+              expected: 'INVALID_ARGUMENT',
+              send: () => send(me, request),
+            };
+          }
+          case 4: {
+            const name = rng.pick(['', 'UPPER', '../x', 'a'.repeat(64), rng.junk(100)]);
+            return {
+              label: 'dataset name',
+              expected: isValidIdentitySegment(name) ? 'ALREADY_EXISTS' : 'INVALID_ARGUMENT',
+              // Claimed from the other region: refused even when the body is fine.
+              send: () =>
+                send(
+                  me.replace('/region/eu/', '/region/us/').replace('/region/us/', '/region/eu/'),
+                  {
+                    ...base,
+                    datasets: [{ name }],
+                  },
+                ),
+            };
+          }
+          default: {
+            const id = participant('setup', 0);
+            const otherRegion = Number(id.slice(1)) % 2 === 1 ? 'us' : 'eu';
+            return {
+              label: 'known worker id claimed in another region',
+              expected: 'ALREADY_EXISTS',
+              send: () =>
+                send(`spiffe://${TEST_FEDERATION}/region/${otherRegion}/worker/${id}`, base),
+            };
+          }
+        }
+      },
+    );
+    await expectAllRefused('Register', cases);
+  });
+
+  it('Heartbeat', async () => {
+    const send = (identity: string, request: object) =>
+      rawUnary((m, cb) => fleet().heartbeat(request, m, cb), identity);
+    const owner = heldAt('setup').workers[0];
+    const other = heldAt('setup').workers[1];
+    if (owner === undefined || other === undefined) throw new Error('no workers');
+    const cases = generate(
+      2,
+      'worker',
+      (id) => send(id, { sessionId: owner.sessionId }),
+      (rng) => {
+        const kind = rng.int(5);
+        switch (kind) {
+          case 0:
+            return {
+              label: 'junk session',
+              expected: 'SESSION_NOT_FOUND',
+              send: () => send(owner.identity, { sessionId: rng.junk(300) }),
+            };
+          case 1:
+            return {
+              label: "another worker's session",
+              expected: 'SESSION_NOT_FOUND',
+              send: () => send(other.identity, { sessionId: owner.sessionId }),
+            };
+          case 2:
+            return {
+              label: 'unregistered worker',
+              expected: 'SESSION_NOT_FOUND',
+              send: () => send(uri(UNREGISTERED), { sessionId: owner.sessionId }),
+            };
+          case 3:
+            return {
+              label: 'activity out of range',
+              expected: 'INVALID_ARGUMENT',
+              send: () =>
+                send(owner.identity, { sessionId: owner.sessionId, activity: 4 + rng.int(100) }),
+            };
+          default: {
+            const tooMany = rng.int(2) === 0;
+            const attempts = tooMany
+              ? Array.from({ length: 65 + rng.int(100) }, () => ({
+                  experimentId: 'x1',
+                  roundNumber: 1,
+                  attempt: 1,
+                }))
+              : [{ experimentId: rng.pick(['', '../x', '$']), roundNumber: 1, attempt: 1 }];
+            return {
+              label: tooMany ? 'too many attempts' : 'bad attempt id',
+              expected: 'INVALID_ARGUMENT',
+              send: () =>
+                send(owner.identity, { sessionId: owner.sessionId, activeAttempts: attempts }),
+            };
+          }
+        }
+      },
+    );
+    await expectAllRefused('Heartbeat', cases);
+  });
+
+  it('StreamTasks', async () => {
+    const send = (identity: string, request: object) =>
+      rawServerStream(fleet().streamTasks(request, identityOf(identity)));
+    const owner = heldAt('setup').workers[2];
+    if (owner === undefined) throw new Error('no worker');
+    const cases = generate(
+      3,
+      'worker',
+      (id) => send(id, { sessionId: owner.sessionId }),
+      (rng) => {
+        if (rng.int(2) === 0) {
+          return {
+            label: 'junk session',
+            expected: 'SESSION_NOT_FOUND',
+            send: () => send(owner.identity, { sessionId: rng.junk(300) }),
+          };
+        }
+        const cursor = rng.pick([
+          'x',
+          '1-',
+          '-1',
+          '1-2-3',
+          'a'.repeat(100),
+          '99999999999999999999999-1',
+        ]);
+        return {
+          label: `resume cursor ${cursor.slice(0, 20)}`,
+          expected: 'INVALID_ARGUMENT',
+          send: () => send(owner.identity, { sessionId: owner.sessionId, resumeCursor: cursor }),
+        };
+      },
+    );
+    await expectAllRefused('StreamTasks', cases);
+  });
+
+  it('DownloadModel', async () => {
+    const attempt = heldAt('collect-masked').attempt;
+    const me = uri(participant('collect-masked', 0));
+    const sha = Buffer.from(attempt.baseModelSha256, 'hex');
+    const send = (identity: string, request: object) =>
+      rawServerStream(fleet().downloadModel(request, identityOf(identity)));
+    const ref = { experimentId: attempt.experimentId, roundNumber: 1, attempt: 1 };
+    const cases = generate(
+      4,
+      'worker',
+      (id) => send(id, { attempt: ref, modelSha256: sha }),
+      (rng) => {
+        const kind = rng.int(7);
+        const as = (label: string, expected: FedraErrorCode, request: object, caller = me) => ({
+          label,
+          expected,
+          send: () => send(caller, request),
+        });
+        switch (kind) {
+          case 0:
+            return as('no attempt', 'INVALID_ARGUMENT', { modelSha256: sha });
+          case 1: {
+            const junk = junkExperimentId(rng);
+            return as(
+              'junk experiment id',
+              junk.expected === 'EXPERIMENT_NOT_FOUND' ? 'ROUND_NOT_OPEN' : 'INVALID_ARGUMENT',
+              {
+                attempt: { ...ref, experimentId: junk.id },
+                modelSha256: sha,
+              },
+            );
+          }
+          case 2:
+            return as('wrong round or attempt', 'ROUND_NOT_OPEN', {
+              attempt: { ...ref, [rng.pick(['roundNumber', 'attempt'])]: rng.uint32Except(1) },
+              modelSha256: sha,
+            });
+          case 3: {
+            const outsider = participant('setup', rng.int(POOL_SIZE));
+            return as(
+              'outsider',
+              'NOT_A_PARTICIPANT',
+              { attempt: ref, modelSha256: sha },
+              uri(outsider),
+            );
+          }
+          case 4:
+            return as('wrong model hash', 'INVALID_ARGUMENT', {
+              attempt: ref,
+              modelSha256: rng.bytes(rng.pick([0, 16, 32, 64])),
+            });
+          case 5:
+            return as('offset past the end', 'OUT_OF_RANGE', {
+              attempt: ref,
+              modelSha256: sha,
+              offset: 44 + 4 * rng.int(1_000_000),
+            });
+          default:
+            return as('misaligned offset', 'INVALID_ARGUMENT', {
+              attempt: ref,
+              modelSha256: sha,
+              offset: 1 + 4 * rng.int(9),
+            });
+        }
+      },
+    );
+    await expectAllRefused('FleetService.DownloadModel', cases);
+  });
+
+  it('SubmitSetup', async () => {
+    const send = (caller: string, header: StageHeader | null, body: object = {}) =>
+      rawUnary(
+        (m, cb) =>
+          fleet().submitSetup(
+            {
+              setup: {
+                header,
+                encryptionPublicKey: Buffer.alloc(32, 1),
+                maskingPublicKey: Buffer.alloc(32, 2),
+                signature: Buffer.alloc(64, 3),
+                ...body,
+              },
+            },
+            m,
+            cb,
+          ),
+        uri(caller),
+      );
+    const valid = (sender: string): StageHeader => ({
+      experimentId: experimentOf('setup'),
+      roundNumber: 1,
+      attempt: 1,
+      stage: 'STAGE_SETUP',
+      sender,
+    });
+    // A message that verifies later, then a different one: equivocation.
+    const equivocator = participant('setup', 1);
+    expect(await send(equivocator, valid(equivocator))).toBeNull();
+    const cases = generate(
+      5,
+      'worker',
+      (id) => sendAs(id),
+      (rng, index) => {
+        if (index === 0) {
+          return {
+            label: 'a different second setup',
+            expected: 'SECAGG_REPLAY',
+            send: () => send(equivocator, valid(equivocator), { signature: Buffer.alloc(64, 9) }),
+          };
+        }
+        if (rng.int(3) > 0) return headerCase(rng, 'setup', true, (c, h) => send(c, h));
+        const me = participant('setup', 2 + rng.int(2));
+        const field = rng.pick(['encryptionPublicKey', 'maskingPublicKey', 'signature']);
+        const length =
+          field === 'signature' ? rng.pick([0, 513, 4096]) : rng.pick([0, 1, 31, 33, 64, 4096]);
+        return {
+          label: `${field} of ${length} bytes`,
+          expected: 'SECAGG_INVALID_MESSAGE',
+          send: () => send(me, valid(me), { [field]: rng.bytes(length) }),
+        };
+      },
+    );
+    function sendAs(identity: string) {
+      return rawUnary((m, cb) => fleet().submitSetup({ setup: null }, m, cb), identity);
+    }
+    cases.push({
+      label: 'no setup at all',
+      expected: 'INVALID_ARGUMENT',
+      send: () => rawUnary((m, cb) => fleet().submitSetup({}, m, cb), uri(participant('setup', 0))),
+    });
+    await expectAllRefused('SubmitSetup', cases);
+  });
+
+  it('GetShareKeys', async () => {
+    const send = (caller: string, header: StageHeader | null) =>
+      rawUnary((m, cb) => fleet().getShareKeys({ header }, m, cb), uri(caller));
+    const cases = generate(
+      6,
+      'worker',
+      (id) => rawUnary((m, cb) => fleet().getShareKeys({ header: null }, m, cb), id),
+      (rng) => headerCase(rng, 'share-keys', false, send),
+    );
+    await expectAllRefused('GetShareKeys', cases);
+  });
+
+  it('SubmitShares', async () => {
+    const valid = (sender: string): StageHeader => ({
+      experimentId: experimentOf('share-keys'),
+      roundNumber: 1,
+      attempt: 1,
+      stage: 'STAGE_SHARE_KEYS',
+      sender,
+    });
+    const share = (sender: string, recipient: string) => ({
+      sender,
+      recipient,
+      ciphertext: Buffer.alloc(80, 1),
+      bShareHash: Buffer.alloc(32, 2),
+      skShareHash: Buffer.alloc(32, 3),
+      signature: Buffer.alloc(64, 4),
+    });
+    const send = (caller: string, header: StageHeader | null, body: object = {}) =>
+      rawUnary(
+        (m, cb) =>
+          fleet().submitShares(
+            { shareKeys: { header, bCommitment: Buffer.alloc(32, 5), shares: [], ...body } },
+            m,
+            cb,
+          ),
+        uri(caller),
+      );
+    const equivocator = participant('share-keys', 1);
+    expect(await send(equivocator, valid(equivocator))).toBeNull();
+    const cases = generate(
+      7,
+      'worker',
+      (id) => rawUnary((m, cb) => fleet().submitShares({ shareKeys: null }, m, cb), id),
+      (rng, index) => {
+        if (index === 0) {
+          return {
+            label: 'a different second share-keys message',
+            expected: 'SECAGG_REPLAY',
+            send: () => send(equivocator, valid(equivocator), { bCommitment: Buffer.alloc(32, 6) }),
+          };
+        }
+        if (rng.int(3) > 0) return headerCase(rng, 'share-keys', true, (c, h) => send(c, h));
+        const me = participant('share-keys', 2 + rng.int(2));
+        const peer = participant('share-keys', 0);
+        const kind = rng.int(7);
+        const body =
+          kind === 0
+            ? { bCommitment: rng.bytes(rng.pick([0, 31, 33, 1000])) }
+            : kind === 1
+              ? { shares: Array.from({ length: 256 }, () => share(me, peer)) }
+              : kind === 2
+                ? { shares: [share(rng.pick([peer, 'w1', '']), peer)] }
+                : kind === 3
+                  ? { shares: [share(me, rng.pick([me, UNREGISTERED, participant('setup', 0)]))] }
+                  : kind === 4
+                    ? { shares: [share(me, peer), share(me, peer)] }
+                    : kind === 5
+                      ? { shares: [{ ...share(me, peer), ciphertext: rng.bytes(4097) }] }
+                      : { shares: [{ ...share(me, peer), signature: rng.bytes(513) }] };
+        return {
+          label: `malformed shares (${kind})`,
+          expected: 'SECAGG_INVALID_MESSAGE',
+          send: () => send(me, valid(me), body),
+        };
+      },
+    );
+    await expectAllRefused('SubmitShares', cases);
+  });
+
+  for (const [rpc, seed] of [
+    ['GetShares', 8],
+    ['GetUploadOffset', 9],
+  ] as const) {
+    it(rpc, async () => {
+      const call =
+        rpc === 'GetShares'
+          ? fleet().getShares.bind(fleet())
+          : fleet().getUploadOffset.bind(fleet());
+      const send = (caller: string, header: StageHeader | null) =>
+        rawUnary((m, cb) => call({ header }, m, cb), uri(caller));
+      const cases = generate(
+        seed,
+        'worker',
+        (id) => rawUnary((m, cb) => call({ header: null }, m, cb), id),
+        (rng) => headerCase(rng, 'collect-masked', false, send),
+      );
+      await expectAllRefused(rpc, cases);
+    });
+  }
+
+  it('UploadMasked', async () => {
+    const honest = participant('collect-masked', 0);
+    const offsets = await unary<{ totalBytes: number }>(
+      (m, cb) =>
+        fleet().getUploadOffset(
+          {
+            header: {
+              experimentId: experimentOf('collect-masked'),
+              roundNumber: 1,
+              attempt: 1,
+              stage: 'STAGE_COLLECT_MASKED',
+              sender: honest,
+            },
+          },
+          m,
+          cb,
+        ),
+      uri(honest),
+    );
+    const total = offsets.totalBytes;
+    expect(total).toBeGreaterThan(0);
+    const header = (sender: string): StageHeader => ({
+      experimentId: experimentOf('collect-masked'),
+      roundNumber: 1,
+      attempt: 1,
+      stage: 'STAGE_COLLECT_MASKED',
+      sender,
+    });
+    const start = (h: StageHeader | null, extra: object = {}) => ({
+      start: { header: h, offset: 0, totalBytes: total, rejectedShares: [], ...extra },
+    });
+    const chunk = (offset: number, data: Buffer, extra: object = {}) => ({
+      chunk: { offset, data, totalBytes: total, sha256: Buffer.alloc(0), ...extra },
+    });
+    const send = (caller: string, messages: object[]) =>
+      rawClientStream((m, cb) => fleet().uploadMasked(m, cb), uri(caller), messages);
+    // Offenders are dropped (their first offence is refused with its own
+    // code, later uploads as NOT_A_PARTICIPANT); the honest participant
+    // sends only what leaves its staged upload empty.
+    const dropped = new Set<string>();
+    const offence = (me: string, code: FedraErrorCode): FedraErrorCode => {
+      if (dropped.has(me)) return 'NOT_A_PARTICIPANT';
+      dropped.add(me);
+      return code;
+    };
+    const cases = generate(
+      10,
+      'worker',
+      (id) => rawClientStream((m, cb) => fleet().uploadMasked(m, cb), id, [start(header(honest))]),
+      (rng) => {
+        const kind = rng.int(11);
+        const me = participant('collect-masked', 1 + rng.int(POOL_SIZE - 1));
+        const full = rng.bytes(total);
+        const digest = createHash('sha256').update(full).digest();
+        switch (kind) {
+          case 0:
+            return headerCase(
+              rng,
+              'collect-masked',
+              true,
+              (c, h) => send(c, [start(h)]),
+              (stage) => (stage === 'collect-masked' ? honest : participant(stage, 0)),
+            );
+          case 1:
+            return {
+              label: 'chunk before start',
+              expected: 'INVALID_ARGUMENT',
+              send: () => send(honest, [chunk(0, full)]),
+            };
+          case 2:
+            return {
+              label: 'empty stream',
+              expected: 'INVALID_ARGUMENT',
+              send: () => send(honest, []),
+            };
+          case 3:
+            return {
+              label: 'start offset ahead of the staged bytes',
+              expected: 'CHUNK_GAP',
+              send: () => send(honest, [start(header(honest), { offset: 4 + 4 * rng.int(100) })]),
+            };
+          case 4:
+            return {
+              label: 'chunk after a gap',
+              expected: 'CHUNK_GAP',
+              send: () =>
+                send(honest, [
+                  start(header(honest)),
+                  chunk(4 * (1 + rng.int(4)), full.subarray(0, 4)),
+                ]),
+            };
+          case 5:
+            return {
+              label: 'whole vector, wrong digest',
+              expected: 'DIGEST_MISMATCH',
+              send: () =>
+                send(honest, [
+                  start(header(honest)),
+                  chunk(0, full, { sha256: createHash('sha256').update('other').digest() }),
+                ]),
+            };
+          case 6: {
+            const wrong = rng.pick([0, total - 4, total + 4, 2 ** 40]);
+            return {
+              label: `total_bytes ${wrong}`,
+              expected: offence(me, 'VECTOR_LENGTH_MISMATCH'),
+              send: () => send(me, [start(header(me), { totalBytes: wrong })]),
+            };
+          }
+          case 7: {
+            const rejected = rng.pick([[UNREGISTERED], ['w9', 'w8'], [me, me]]);
+            return {
+              label: 'rejected_shares not sorted participant ids',
+              expected: offence(me, 'SECAGG_INVALID_MESSAGE'),
+              send: () => send(me, [start(header(me), { rejectedShares: rejected })]),
+            };
+          }
+          case 8:
+            return {
+              label: 'misaligned chunk',
+              expected: offence(me, 'CHUNK_MISALIGNED'),
+              send: () =>
+                send(me, [start(header(me)), chunk(0, full.subarray(0, 3 + 4 * rng.int(2)))]),
+            };
+          case 9:
+            return {
+              label: 'chunk declares another total',
+              expected: offence(me, 'TOTAL_MISMATCH'),
+              send: () => send(me, [start(header(me)), chunk(0, full, { totalBytes: total + 4 })]),
+            };
+          default:
+            return rng.int(2) === 0
+              ? {
+                  label: 'more bytes than the vector holds',
+                  expected: offence(me, 'CHUNK_OVERSIZE'),
+                  send: () => send(me, [start(header(me)), chunk(0, Buffer.concat([full, full]))]),
+                }
+              : {
+                  label: 'digest before the last byte',
+                  expected: offence(me, 'STREAM_INCOMPLETE'),
+                  send: () =>
+                    send(me, [
+                      start(header(me)),
+                      chunk(0, full.subarray(0, 4), { sha256: digest }),
+                    ]),
+                };
+        }
+      },
+    );
+    await expectAllRefused('UploadMasked', cases);
+    // The honest participant's upload is untouched: nothing staged, still expected.
+    const after = await unary<{ offset: number; complete: boolean }>(
+      (m, cb) => fleet().getUploadOffset({ header: header(honest) }, m, cb),
+      uri(honest),
+    );
+    expect(after).toMatchObject({ offset: 0, complete: false });
+  });
+
+  it('GetSurvivorSet and GetUnmaskRequest', async () => {
+    for (const [rpc, stage, seed] of [
+      ['GetSurvivorSet', 'consistency-check', 11],
+      ['GetUnmaskRequest', 'unmask', 12],
+    ] as const) {
+      const call =
+        rpc === 'GetSurvivorSet'
+          ? fleet().getSurvivorSet.bind(fleet())
+          : fleet().getUnmaskRequest.bind(fleet());
+      const send = (caller: string, header: StageHeader | null) =>
+        rawUnary((m, cb) => call({ header }, m, cb), uri(caller));
+      const cases = generate(
+        seed,
+        'worker',
+        (id) => rawUnary((m, cb) => call({ header: null }, m, cb), id),
+        (rng) => headerCase(rng, stage, false, send),
+      );
+      await expectAllRefused(rpc, cases);
+    }
+  });
+
+  it('SubmitSurvivorSignature', async () => {
+    const valid = (sender: string): StageHeader => ({
+      experimentId: experimentOf('consistency-check'),
+      roundNumber: 1,
+      attempt: 1,
+      stage: 'STAGE_CONSISTENCY_CHECK',
+      sender,
+    });
+    const send = (caller: string, header: StageHeader | null, signature = Buffer.alloc(64, 1)) =>
+      rawUnary(
+        (m, cb) => fleet().submitSurvivorSignature({ signature: { header, signature } }, m, cb),
+        uri(caller),
+      );
+    const equivocator = participant('consistency-check', 1);
+    expect(await send(equivocator, valid(equivocator))).toBeNull();
+    const cases = generate(
+      13,
+      'worker',
+      (id) => rawUnary((m, cb) => fleet().submitSurvivorSignature({ signature: null }, m, cb), id),
+      (rng, index) => {
+        if (index === 0) {
+          return {
+            label: 'a different second signature',
+            expected: 'SECAGG_REPLAY',
+            send: () => send(equivocator, valid(equivocator), Buffer.alloc(64, 2)),
+          };
+        }
+        if (rng.int(3) > 0) return headerCase(rng, 'consistency-check', true, (c, h) => send(c, h));
+        const me = participant('consistency-check', 2 + rng.int(2));
+        const length = rng.pick([0, 513, 4096]);
+        return {
+          label: `signature of ${length} bytes`,
+          expected: 'SECAGG_INVALID_MESSAGE',
+          send: () => send(me, valid(me), rng.bytes(length)),
+        };
+      },
+    );
+    await expectAllRefused('SubmitSurvivorSignature', cases);
+  });
+
+  it('SubmitUnmask', async () => {
+    const valid = (sender: string): StageHeader => ({
+      experimentId: experimentOf('unmask'),
+      roundNumber: 1,
+      attempt: 1,
+      stage: 'STAGE_UNMASK',
+      sender,
+    });
+    const send = (caller: string, header: StageHeader | null, body: object = {}) =>
+      rawUnary(
+        (m, cb) =>
+          fleet().submitUnmask({ unmask: { header, bShares: [], skShares: [], ...body } }, m, cb),
+        uri(caller),
+      );
+    const equivocator = participant('unmask', 1);
+    expect(await send(equivocator, valid(equivocator))).toBeNull();
+    const cases = generate(
+      14,
+      'worker',
+      (id) => rawUnary((m, cb) => fleet().submitUnmask({ unmask: null }, m, cb), id),
+      (rng, index) => {
+        if (index === 0) {
+          return {
+            label: 'a different second reveal',
+            expected: 'SECAGG_REPLAY',
+            send: () =>
+              send(equivocator, valid(equivocator), {
+                bShares: [{ owner: participant('unmask', 0), share: Buffer.alloc(33, 1) }],
+              }),
+          };
+        }
+        if (rng.int(3) > 0) return headerCase(rng, 'unmask', true, (c, h) => send(c, h));
+        const me = participant('unmask', 2 + rng.int(2));
+        const peer = participant('unmask', 0);
+        const kind = rng.int(4);
+        const share = (owner: string, bytes = 33) => ({ owner, share: rng.bytes(bytes) });
+        const body =
+          kind === 0
+            ? { bShares: Array.from({ length: 513 }, () => share(peer)) }
+            : kind === 1
+              ? { bShares: [share(rng.pick([UNREGISTERED, participant('setup', 0), '']))] }
+              : kind === 2
+                ? { bShares: [share(peer)], skShares: [share(peer)] }
+                : { skShares: [share(peer, 4097)] };
+        return {
+          label: `malformed reveal (${kind})`,
+          expected: 'SECAGG_INVALID_MESSAGE',
+          send: () => send(me, valid(me), body),
+        };
+      },
+    );
+    await expectAllRefused('SubmitUnmask', cases);
+  });
+
+  it('ReportRefusal', async () => {
+    const send = (
+      caller: string,
+      header: StageHeader | null,
+      reason: unknown = 'REFUSAL_REASON_DRAINING',
+    ) =>
+      rawUnary(
+        (m, cb) =>
+          fleet().reportRefusal(
+            { header, reason: reason as 'REFUSAL_REASON_DRAINING', detail: 'x' },
+            m,
+            cb,
+          ),
+        uri(caller),
+      );
+    const cases = generate(
+      15,
+      'worker',
+      (id) => rawUnary((m, cb) => fleet().reportRefusal({ header: null }, m, cb), id),
+      (rng) => {
+        const stage = rng.pick(STAGES);
+        if (rng.int(3) > 0) {
+          const hostile = headerCase(rng, stage, false, (c, h) => send(c, h));
+          // ReportRefusal takes its stage from the header: another stage is the wrong one.
+          return hostile.label.startsWith('header.stage') &&
+            !hostile.label.includes('STAGE_UNSPECIFIED') &&
+            !/\d$/.test(hostile.label)
+            ? { ...hostile, expected: 'WRONG_STAGE' }
+            : hostile;
+        }
+        const me = participant(stage, 0);
+        const reason = rng.pick<unknown>(['REFUSAL_REASON_UNSPECIFIED', 15 + rng.int(1000)]);
+        return {
+          label: `reason ${String(reason)}`,
+          expected: 'INVALID_ARGUMENT',
+          send: () =>
+            send(
+              me,
+              {
+                experimentId: experimentOf(stage),
+                roundNumber: 1,
+                attempt: 1,
+                stage: WIRE_STAGE[stage],
+                sender: me,
+              },
+              reason,
+            ),
+        };
+      },
+    );
+    await expectAllRefused('ReportRefusal', cases);
+  });
+});
