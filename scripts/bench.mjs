@@ -8,6 +8,13 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// The same runtime settings as the `coordinator`, `worker` and `demo` scripts
+// and the container images: `--expose-gc` lets @fedra/secagg collect its
+// 64 KiB keystream buffers every 8 MiB, and a 64 MiB malloc trim threshold
+// stops glibc handing that memory back to the kernel after every GC (which
+// page-faults every keystream byte back in). See packages/secagg/README.md.
+const RUNTIME_ENV = { MALLOC_TRIM_THRESHOLD_: process.env.MALLOC_TRIM_THRESHOLD_ ?? '67108864' };
+
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(root, 'benchmarks');
 const args = process.argv.slice(2).filter((a) => a !== '--');
@@ -29,8 +36,15 @@ for (const name of names.length > 0 ? names : available) {
   console.error(`# ${name}`);
   const result = spawnSync(
     process.execPath,
-    ['--conditions=@fedra/source', '--import', 'tsx', join(benchDir, `${name}.bench.ts`), ...flags],
-    { stdio: 'inherit', cwd: root },
+    [
+      '--expose-gc',
+      '--conditions=@fedra/source',
+      '--import',
+      'tsx',
+      join(benchDir, `${name}.bench.ts`),
+      ...flags,
+    ],
+    { stdio: 'inherit', cwd: root, env: { ...process.env, ...RUNTIME_ENV } },
   );
   if (result.status !== 0) failed = true;
 }

@@ -2,11 +2,19 @@ import { createCipheriv, randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FedraError } from '@fedra/common';
-import { applyMask, applyMasks, deriveMaskKey, MaskStream } from './mask-prg.js';
+import {
+  applyMask,
+  applyMasks,
+  deriveMaskKey,
+  KEYSTREAM_COLLECT_BYTES,
+  MaskStream,
+  setKeystreamCollector,
+} from './mask-prg.js';
 import { setSimdEnabled } from './vector-math.js';
 
 afterEach(() => {
   setSimdEnabled(true);
+  setKeystreamCollector(undefined);
 });
 
 // The keystream from AES-256-CTR over zeros with IV 0, read as little-endian
@@ -157,5 +165,40 @@ describe('mask PRG', () => {
       new MaskStream(key, Number.MAX_SAFE_INTEGER + 1);
     }).toThrow(FedraError);
     expect(Array.from(target)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('runs the keystream collector once per KEYSTREAM_COLLECT_BYTES, from masks and streams alike', () => {
+    let runs = 0;
+    setKeystreamCollector(() => {
+      runs++;
+    });
+    const elements = KEYSTREAM_COLLECT_BYTES / 4;
+    const target = new Uint32Array(elements);
+    applyMasks(
+      target,
+      [
+        { key, sign: 1 },
+        { key: deriveMaskKey(key, Uint8Array.of(1)), sign: -1 },
+      ],
+      0,
+    );
+    expect(runs).toBe(2);
+    new MaskStream(key).nextBytes(KEYSTREAM_COLLECT_BYTES - 4);
+    expect(runs).toBe(2);
+    new MaskStream(key).nextBytes(4);
+    expect(runs).toBe(3);
+    // The collector never changes the result.
+    const again = new Uint32Array(elements);
+    setKeystreamCollector(undefined);
+    applyMasks(
+      again,
+      [
+        { key, sign: 1 },
+        { key: deriveMaskKey(key, Uint8Array.of(1)), sign: -1 },
+      ],
+      0,
+    );
+    expect(runs).toBe(3);
+    expect(Buffer.from(again.buffer).equals(Buffer.from(target.buffer))).toBe(true);
   });
 });
