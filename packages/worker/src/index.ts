@@ -203,8 +203,8 @@ export type {
   PeerIdentityInput,
   PeerVerifierOptions,
 } from './runtime/peer-verifier.js';
-export { loadWorkerCertificate } from './runtime/worker-certificate.js';
-export type { WorkerCertificate } from './runtime/worker-certificate.js';
+export { loadTlsIdentity, loadWorkerCertificate } from './runtime/worker-certificate.js';
+export type { TlsFiles, TlsIdentity, WorkerCertificate } from './runtime/worker-certificate.js';
 export { egressInterceptor } from './runtime/egress-interceptor.js';
 export type { EgressRecord } from './runtime/egress-interceptor.js';
 export { WorkerMetrics } from './runtime/worker-metrics.js';

@@ -18,7 +18,6 @@
  *
  * @module
  */
-import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
@@ -27,14 +26,13 @@ import type { Logger } from '@fedra/common';
 import { createEd25519Identity } from '@fedra/secagg';
 import type { IdentityVerifier } from '@fedra/secagg';
 import type { DatasetConfig } from './data/dataset-config.js';
-import { loadRegionPolicy, loadTrustBundle } from './policy/load-region-policy.js';
+import { loadRegionPolicy } from './policy/load-region-policy.js';
 import type { RegionPolicy } from './policy/region-policy.js';
 import { startHealthServer } from './runtime/health-server.js';
 import type { HealthServer } from './runtime/health-server.js';
-import { PeerVerifier } from './runtime/peer-verifier.js';
 import { Worker } from './runtime/worker.js';
 import type { WorkerOptions } from './runtime/worker.js';
-import { loadWorkerCertificate } from './runtime/worker-certificate.js';
+import { loadTlsIdentity } from './runtime/worker-certificate.js';
 import { WorkerMetrics } from './runtime/worker-metrics.js';
 import { parseWorkerConfig, WORKER_CONFIG_SCHEMA } from './worker-config.js';
 import type { WorkerConfig } from './worker-config.js';
@@ -126,17 +124,11 @@ export async function main(
   if (config.connection.mode === 'tls') {
     if (policy === undefined)
       throw new ConfigError('policy', 'policy (--policy) is required with TLS');
-    const { caFile, certFile, keyFile } = config.connection;
-    const [ca, cert, key] = await Promise.all([
-      readPem(caFile, 'tlsCa'),
-      readPem(certFile, 'tlsCert'),
-      readPem(keyFile, 'tlsKey'),
-    ]);
-    const peerVerifier = new PeerVerifier(await loadTrustBundle(policy.trust));
-    const own = loadWorkerCertificate(
-      { cert: cert.toString('utf8'), key: key.toString('utf8') },
+    const {
+      credentials,
+      certificate: own,
       peerVerifier,
-    );
+    } = await loadTlsIdentity(config.connection, policy);
     logger.info(
       {
         workerId: own.workerId,
@@ -148,7 +140,7 @@ export async function main(
     );
     worker = await Worker.create({
       ...common,
-      credentials: { mode: 'tls', ca, cert, key, workerId: own.workerId },
+      credentials,
       signer: own.signer,
       peerVerifier,
       policy,
@@ -189,15 +181,6 @@ export async function main(
     await health.close();
   }, logger);
   return { worker, done, health };
-}
-
-async function readPem(path: string, key: 'tlsCa' | 'tlsCert' | 'tlsKey'): Promise<Buffer> {
-  try {
-    return await readFile(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new ConfigError(key, `${key}: ${path} cannot be read (${code})`, { cause: error });
-  }
 }
 
 async function cli(): Promise<void> {

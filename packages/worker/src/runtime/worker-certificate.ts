@@ -11,10 +11,13 @@
  */
 import { createPrivateKey, createPublicKey, sign as signBytes, X509Certificate } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { ConfigError } from '@fedra/common';
 import type { IdentitySigner } from '@fedra/secagg';
-import { signatureDigest, uriSans, UntrustedPeerError } from './peer-verifier.js';
-import type { PeerVerifier } from './peer-verifier.js';
+import { loadTrustBundle } from '../policy/load-region-policy.js';
+import type { RegionPolicy } from '../policy/region-policy.js';
+import { PeerVerifier, signatureDigest, uriSans, UntrustedPeerError } from './peer-verifier.js';
+import type { WorkerTlsCredentials } from './worker.js';
 
 /** This worker's certificate identity. */
 export interface WorkerCertificate {
@@ -113,4 +116,65 @@ export function loadWorkerCertificate(
     signer,
     notAfter: new Date(leaf.validTo).toISOString(),
   });
+}
+
+/** The certificate files of a TLS worker (`--tls-ca`, `--tls-cert`, `--tls-key`). */
+export interface TlsFiles {
+  /** PEM bundle that authenticates the coordinator. */
+  readonly caFile: string;
+  /** This worker's certificate chain (PEM), leaf first. */
+  readonly certFile: string;
+  /** The certificate's private key (PEM). */
+  readonly keyFile: string;
+}
+
+/** What a TLS worker is built from: see {@link loadTlsIdentity}. */
+export interface TlsIdentity {
+  /** The worker's `credentials` option. */
+  readonly credentials: WorkerTlsCredentials;
+  /** Its identity; `certificate.signer` is the worker's `signer` option. */
+  readonly certificate: WorkerCertificate;
+  /** The policy's pinned trust bundle: the worker's `peerVerifier` option. */
+  readonly peerVerifier: PeerVerifier;
+}
+
+/**
+ * Reads a TLS worker's certificate files and its policy's pinned region CAs
+ * into the `credentials`, `signer` and `peerVerifier` options of
+ * `Worker.create` (the worker's entry point uses it; so can embedders).
+ *
+ * @throws ConfigError naming `tlsCa`, `tlsCert`, `tlsKey` or the
+ *   `trust.regionCas.<region>` key, with what to fix.
+ */
+export async function loadTlsIdentity(files: TlsFiles, policy: RegionPolicy): Promise<TlsIdentity> {
+  const [ca, cert, key] = await Promise.all([
+    readPem(files.caFile, 'tlsCa'),
+    readPem(files.certFile, 'tlsCert'),
+    readPem(files.keyFile, 'tlsKey'),
+  ]);
+  const peerVerifier = new PeerVerifier(await loadTrustBundle(policy.trust));
+  const certificate = loadWorkerCertificate(
+    { cert: cert.toString('utf8'), key: key.toString('utf8') },
+    peerVerifier,
+  );
+  return Object.freeze({
+    credentials: Object.freeze({
+      mode: 'tls' as const,
+      ca,
+      cert,
+      key,
+      workerId: certificate.workerId,
+    }),
+    certificate,
+    peerVerifier,
+  });
+}
+
+async function readPem(path: string, key: 'tlsCa' | 'tlsCert' | 'tlsKey'): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new ConfigError(key, `${key}: ${path} cannot be read (${code})`, { cause: error });
+  }
 }
