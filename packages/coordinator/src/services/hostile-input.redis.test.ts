@@ -31,6 +31,7 @@ import {
   rawClientStream,
   rawServerStream,
   rawUnary,
+  healthStatus,
   runHostileCases,
   SeededRandom,
 } from './testing/hostile-requests.js';
@@ -1038,5 +1039,622 @@ describe('FleetService under hostile input', () => {
       },
     );
     await expectAllRefused('ReportRefusal', cases);
+  });
+});
+
+/** Cases shared by every RPC that names an experiment: junk, unknown and someone else's. */
+function experimentIdCase(
+  rng: SeededRandom,
+  send: (identity: string, experimentId: string) => Promise<ServiceError | null>,
+): HostileCase {
+  const kind = rng.int(3);
+  if (kind === 0) {
+    const junk = junkExperimentId(rng);
+    return {
+      label: 'junk experiment id',
+      expected: junk.expected,
+      send: () => send(SCIENTIST, junk.id),
+    };
+  }
+  if (kind === 1) {
+    const id = unknownExperimentId(rng);
+    return {
+      label: 'unknown experiment',
+      expected: 'EXPERIMENT_NOT_FOUND',
+      send: () => send(SCIENTIST, id),
+    };
+  }
+  const id = experimentOf(rng.pick(STAGES));
+  return {
+    label: "another owner's experiment",
+    expected: 'EXPERIMENT_NOT_FOUND',
+    send: () => send(MALLORY, id),
+  };
+}
+
+/** A page token this server never issued. */
+function junkPageToken(rng: SeededRandom): string {
+  return rng.pick([
+    rng.junk(300) || 'x',
+    Buffer.from(`o:${rng.junk(20)}x`).toString('base64url'),
+    Buffer.from('o:-1').toString('base64url'),
+    Buffer.from('o:12345678901').toString('base64url'),
+  ]);
+}
+
+/** Page size and token cases for the list RPCs. */
+function pagingCase(
+  rng: SeededRandom,
+  send: (request: { pageSize?: number; pageToken?: string }) => Promise<ServiceError | null>,
+): HostileCase {
+  if (rng.int(2) === 0) {
+    const pageSize = -1 - rng.int(2 ** 31 - 1);
+    return {
+      label: `page_size ${pageSize}`,
+      expected: 'INVALID_ARGUMENT',
+      send: () => send({ pageSize }),
+    };
+  }
+  const pageToken = junkPageToken(rng);
+  return {
+    label: 'junk page token',
+    expected: 'INVALID_ARGUMENT',
+    send: () => send({ pageToken }),
+  };
+}
+
+describe('ExperimentService under hostile input', () => {
+  const experiments = () => f.clients.experiments;
+
+  it('GetExperiment, GetHistory and ListExperiments', async () => {
+    const get = (identity: string, experimentId: string) =>
+      rawUnary((m, cb) => experiments().getExperiment({ experimentId }, m, cb), identity);
+    await expectAllRefused(
+      'GetExperiment',
+      generate(
+        21,
+        'scientist',
+        (id) => get(id, experimentOf('setup')),
+        (rng) => experimentIdCase(rng, get),
+      ),
+    );
+    const history = (identity: string, request: object) =>
+      rawUnary((m, cb) => experiments().getHistory(request, m, cb), identity);
+    await expectAllRefused(
+      'GetHistory',
+      generate(
+        22,
+        'scientist',
+        (id) => history(id, { experimentId: experimentOf('setup') }),
+        (rng) =>
+          rng.int(2) === 0
+            ? experimentIdCase(rng, (id, experimentId) => history(id, { experimentId }))
+            : pagingCase(rng, (r) =>
+                history(SCIENTIST, { experimentId: experimentOf('setup'), ...r }),
+              ),
+      ),
+    );
+    const list = (identity: string, request: object) =>
+      rawUnary((m, cb) => experiments().listExperiments(request, m, cb), identity);
+    await expectAllRefused(
+      'ExperimentService.ListExperiments',
+      generate(
+        23,
+        'scientist',
+        (id) => list(id, {}),
+        (rng) => pagingCase(rng, (r) => list(SCIENTIST, r)),
+      ),
+    );
+  });
+
+  it('StartExperiment and CancelExperiment', async () => {
+    for (const [rpc, seed] of [
+      ['StartExperiment', 24],
+      ['CancelExperiment', 25],
+    ] as const) {
+      const call = (identity: string, request: object) =>
+        rawUnary(
+          (m, cb) =>
+            rpc === 'StartExperiment'
+              ? experiments().startExperiment(request, m, cb)
+              : experiments().cancelExperiment(request, m, cb),
+          identity,
+        );
+      const cases = generate(
+        seed,
+        'scientist',
+        (id) => call(id, { requestId: randomUUID(), experimentId: experimentOf('setup') }),
+        (rng) => {
+          const kind = rng.int(4);
+          if (kind === 0) {
+            const requestId = rng.pick(['', 'a b', 'x'.repeat(129), rng.junk(300)]);
+            return {
+              label: 'junk request id',
+              expected: /^[A-Za-z0-9._~-]{1,128}$/.test(requestId)
+                ? 'EXPERIMENT_NOT_RUNNING'
+                : 'INVALID_ARGUMENT',
+              send: () => call(SCIENTIST, { requestId, experimentId: cancelled.experimentId }),
+            };
+          }
+          if (kind === 1) {
+            return experimentIdCase(rng, (identity, experimentId) =>
+              call(identity, { requestId: randomUUID(), experimentId }),
+            );
+          }
+          if (kind === 2) {
+            // Over already, or (to start) running already.
+            const experimentId =
+              rpc === 'StartExperiment' && rng.int(2) === 0
+                ? experimentOf(rng.pick(STAGES))
+                : cancelled.experimentId;
+            return {
+              label: 'experiment in the wrong state',
+              expected: 'EXPERIMENT_NOT_RUNNING',
+              send: () => call(SCIENTIST, { requestId: randomUUID(), experimentId }),
+            };
+          }
+          // A request id reused for another request.
+          const requestId =
+            rpc === 'StartExperiment' ? heldAt('setup').startRequestId : cancelled.requestId;
+          return {
+            label: 'request id reused with another body',
+            expected: 'REQUEST_ID_CONFLICT',
+            send: () =>
+              call(SCIENTIST, {
+                requestId,
+                experimentId: experimentOf(rng.pick(STAGES.filter((s) => s !== 'setup'))),
+                reason: 'changed',
+              }),
+          };
+        },
+      );
+      await expectAllRefused(rpc, cases);
+    }
+    // Nothing above changed a held experiment.
+    for (const stage of STAGES) {
+      const record = await f.coordinator.context.experiments.get(experimentOf(stage));
+      expect(record?.state).toBe('RUNNING');
+    }
+  });
+
+  it('WatchExperiment and DownloadModel', async () => {
+    const watch = (identity: string, request: object) =>
+      rawServerStream(experiments().watchExperiment(request, identityOf(identity)));
+    await expectAllRefused(
+      'WatchExperiment',
+      generate(
+        26,
+        'scientist',
+        (id) => watch(id, { experimentId: experimentOf('setup'), cursor: '0-1' }),
+        (rng) => {
+          const kind = rng.int(3);
+          if (kind === 0)
+            return experimentIdCase(rng, (id, experimentId) =>
+              watch(id, { experimentId, cursor: 'x' }),
+            );
+          if (kind === 1) {
+            const cursor = rng.pick(['x', '1-', '-', '1-2-3', rng.junk(100) || 'y']);
+            return {
+              label: 'junk cursor',
+              expected: /^\d{1,20}-\d{1,20}$/.test(cursor) ? 'OUT_OF_RANGE' : 'INVALID_ARGUMENT',
+              send: () => watch(SCIENTIST, { experimentId: experimentOf('setup'), cursor }),
+            };
+          }
+          return {
+            label: 'cursor older than the retained history',
+            expected: 'OUT_OF_RANGE',
+            send: () =>
+              watch(SCIENTIST, {
+                experimentId: experimentOf('setup'),
+                cursor: `0-${rng.int(1000)}`,
+              }),
+          };
+        },
+      ),
+    );
+    const download = (identity: string, request: object) =>
+      rawServerStream(experiments().downloadModel(request, identityOf(identity)));
+    await expectAllRefused(
+      'ExperimentService.DownloadModel',
+      generate(
+        27,
+        'scientist',
+        (id) => download(id, { experimentId: experimentOf('setup'), latest: true }),
+        (rng) => {
+          const kind = rng.int(5);
+          const experimentId = experimentOf(rng.pick(STAGES));
+          switch (kind) {
+            case 0:
+              return experimentIdCase(rng, (id, e) =>
+                download(id, { experimentId: e, latest: true }),
+              );
+            case 1:
+              return {
+                label: 'no selector',
+                expected: 'INVALID_ARGUMENT',
+                send: () => download(SCIENTIST, { experimentId }),
+              };
+            case 2:
+              return {
+                label: 'version not committed',
+                expected: 'MODEL_VERSION_NOT_FOUND',
+                send: () =>
+                  download(SCIENTIST, { experimentId, version: 1 + rng.int(2 ** 32 - 1) }),
+              };
+            case 3:
+              return {
+                label: 'offset past the end',
+                expected: 'OUT_OF_RANGE',
+                send: () =>
+                  download(SCIENTIST, {
+                    experimentId,
+                    latest: true,
+                    offset: 44 + 4 * rng.int(2 ** 40),
+                  }),
+              };
+            default:
+              return {
+                label: 'misaligned offset',
+                expected: 'INVALID_ARGUMENT',
+                send: () =>
+                  download(SCIENTIST, { experimentId, version: 0, offset: 1 + 4 * rng.int(9) }),
+              };
+          }
+        },
+      ),
+    );
+  });
+
+  it('CreateExperiment', async () => {
+    const weights = initialWeights();
+    const bytes = Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength);
+    const sha256 = createHash('sha256').update(bytes).digest();
+    const chunk = (extra: object = {}) => ({
+      initialWeights: { offset: 0, data: bytes, totalBytes: bytes.length, sha256, ...extra },
+    });
+    const start = (extra: object = {}) => ({
+      start: { requestId: randomUUID(), spec: testSpec(), metadata: {}, ...extra },
+    });
+    const create = (identity: string, messages: object[]) =>
+      rawClientStream((m, cb) => experiments().createExperiment(m, cb), identity, messages);
+    const cases = generate(
+      28,
+      'scientist',
+      (id) => create(id, [start(), chunk()]),
+      (rng) => {
+        const kind = rng.int(9);
+        const as = (label: string, expected: FedraErrorCode, messages: object[]) => ({
+          label,
+          expected,
+          send: () => create(SCIENTIST, messages),
+        });
+        switch (kind) {
+          case 0:
+            return as('no start', 'INVALID_ARGUMENT', rng.int(2) === 0 ? [] : [chunk()]);
+          case 1:
+            return as('junk request id', 'INVALID_ARGUMENT', [
+              start({ requestId: rng.pick(['', 'a b', 'x'.repeat(129)]) }),
+              chunk(),
+            ]);
+          case 2:
+            return as('no spec', 'INVALID_SPEC', [start({ spec: null }), chunk()]);
+          case 3: {
+            const spec = rng.pick([
+              testSpec({ rounds: 0 }),
+              testSpec({ minParticipants: 6, targetParticipants: 5 }),
+              testSpec({ clippingBound: -1 }),
+              testSpec({ model: null }),
+              testSpec({ deadlines: null }),
+              testSpec({ strategy: null }),
+            ]);
+            return as('invalid spec', 'INVALID_SPEC', [start({ spec }), chunk()]);
+          }
+          case 4:
+            return as(
+              'weights of the wrong length',
+              rng.int(2) === 0 ? 'CHUNK_OVERSIZE' : 'TOTAL_MISMATCH',
+              [],
+            );
+          case 5:
+            return as('wrong digest', 'DIGEST_MISMATCH', [
+              start(),
+              chunk({ sha256: rng.bytes(32) }),
+            ]);
+          case 6:
+            return as('chunk after the final one', 'INVALID_ARGUMENT', [start(), chunk(), chunk()]);
+          case 7:
+            return as('no final digest', 'STREAM_INCOMPLETE', [
+              start(),
+              chunk({ sha256: Buffer.alloc(0) }),
+            ]);
+          default:
+            return as('a second start', 'INVALID_ARGUMENT', [start(), start()]);
+        }
+      },
+    );
+    // Weights of the wrong length: more bytes than the spec's parameters, or a total that disagrees.
+    const rng = new SeededRandom(29);
+    for (const [index, hostile] of cases.entries()) {
+      if (hostile.label !== 'weights of the wrong length') continue;
+      const messages =
+        hostile.expected === 'CHUNK_OVERSIZE'
+          ? [start(), chunk({ data: Buffer.concat([bytes, rng.bytes(4 * (1 + rng.int(8)))]) })]
+          : [start(), chunk({ totalBytes: bytes.length + 4 })];
+      cases[index] = { ...hostile, send: () => create(SCIENTIST, messages) };
+    }
+    cases.push({
+      label: 'request id reused with another spec',
+      expected: 'REQUEST_ID_CONFLICT',
+      send: () =>
+        create(SCIENTIST, [
+          start({ requestId: heldAt('setup').createRequestId, metadata: { displayName: 'other' } }),
+          chunk(),
+        ]),
+    });
+    await expectAllRefused('CreateExperiment', cases);
+  });
+});
+
+describe('AdminService under hostile input', () => {
+  const admin = () => f.clients.admin;
+  const call = (method: string, identity: string, request: object) =>
+    rawUnary((m, cb) => {
+      const fn = (
+        admin() as unknown as Record<string, (r: object, m: unknown, cb: unknown) => unknown>
+      )[method];
+      if (fn === undefined) throw new Error(`no method ${method}`);
+      return fn.call(admin(), request, m, cb);
+    }, identity);
+
+  it('the read RPCs', async () => {
+    const exp = () => experimentOf('setup');
+    const table: Array<[string, number, object, (rng: SeededRandom) => HostileCase]> = [
+      ['listWorkers', 31, {}, (rng) => pagingCase(rng, (r) => call('listWorkers', ADMIN, r))],
+      [
+        'getWorker',
+        32,
+        { workerId: 'w1' },
+        (rng) => {
+          const workerId = rng.pick([rng.junk(100), 'w1000', 'UPPER', '']);
+          return {
+            label: `worker ${workerId.slice(0, 20)}`,
+            expected: isValidIdentitySegment(workerId) ? 'WORKER_NOT_FOUND' : 'INVALID_ARGUMENT',
+            send: () => call('getWorker', ADMIN, { workerId }),
+          };
+        },
+      ],
+      [
+        'listRounds',
+        33,
+        { experimentId: exp() },
+        (rng) =>
+          rng.int(2) === 0
+            ? pagingCase(rng, (r) => call('listRounds', ADMIN, { experimentId: exp(), ...r }))
+            : adminExperimentCase(rng, (experimentId) =>
+                call('listRounds', ADMIN, { experimentId }),
+              ),
+      ],
+      [
+        'getRound',
+        34,
+        { experimentId: exp(), roundNumber: 1 },
+        (rng) =>
+          rng.int(2) === 0
+            ? {
+                label: 'round that never ran',
+                expected: 'ROUND_NOT_FOUND',
+                send: () =>
+                  call('getRound', ADMIN, {
+                    experimentId: exp(),
+                    roundNumber: rng.uint32Except(1),
+                  }),
+              }
+            : adminExperimentCase(rng, (experimentId) =>
+                call('getRound', ADMIN, { experimentId, roundNumber: 1 }),
+              ),
+      ],
+      [
+        'listExperiments',
+        35,
+        {},
+        (rng) => pagingCase(rng, (r) => call('listExperiments', ADMIN, r)),
+      ],
+      [
+        'getExperiment',
+        36,
+        { experimentId: exp() },
+        (rng) =>
+          adminExperimentCase(rng, (experimentId) =>
+            call('getExperiment', ADMIN, { experimentId }),
+          ),
+      ],
+      [
+        'getRegionPolicy',
+        37,
+        { region: 'eu' },
+        (rng) => {
+          const picked = rng.pick(['', 'EU', '../eu', rng.junk(100)]);
+          // A well-formed region name is a fine request (an unset policy reads as the default).
+          const region = isValidIdentitySegment(picked) ? 'EU' : picked;
+          return {
+            label: 'junk region',
+            expected: 'INVALID_ARGUMENT',
+            send: () => call('getRegionPolicy', ADMIN, { region }),
+          };
+        },
+      ],
+      [
+        'listAuditRecords',
+        38,
+        {},
+        (rng) => pagingCase(rng, (r) => call('listAuditRecords', ADMIN, r)),
+      ],
+      [
+        'verifyAuditLog',
+        39,
+        {},
+        (rng) => ({
+          label: 'range past the head',
+          expected: 'OUT_OF_RANGE',
+          send: () =>
+            call('verifyAuditLog', ADMIN, {
+              startSequence: 1,
+              endSequence: 10_000 + rng.int(2 ** 40),
+            }),
+        }),
+      ],
+      [
+        'getClusterStatus',
+        40,
+        {},
+        (rng) => callerCases(rng, 'admin', (identity) => call('getClusterStatus', identity, {})),
+      ],
+    ];
+    for (const [method, seed, valid, make] of table) {
+      await expectAllRefused(
+        method,
+        generate(seed, 'admin', (identity) => call(method, identity, valid), make),
+      );
+    }
+  });
+
+  it('the mutating RPCs change nothing', async () => {
+    const before = await unary<{ policy: { revision: number } | null }>(
+      (m, cb) => admin().getRegionPolicy({ region: 'eu' }, m, cb),
+      ADMIN,
+    );
+    const workersBefore = (await f.coordinator.context.registry.all()).map((w) => w.status);
+    for (const [method, seed] of [
+      ['drainWorker', 41],
+      ['evictWorker', 42],
+    ] as const) {
+      await expectAllRefused(
+        method,
+        generate(
+          seed,
+          'admin',
+          (identity) => call(method, identity, { requestId: randomUUID(), workerId: 'w1' }),
+          (rng) => {
+            if (rng.int(3) === 0) {
+              return {
+                label: 'junk request id',
+                expected: 'INVALID_ARGUMENT',
+                send: () =>
+                  call(method, ADMIN, {
+                    requestId: rng.pick(['', 'a b', 'x'.repeat(129)]),
+                    workerId: 'w1',
+                  }),
+              };
+            }
+            const workerId = rng.pick([rng.junk(100), 'w1000', 'UPPER', '']);
+            return {
+              label: `worker ${workerId.slice(0, 20)}`,
+              expected: isValidIdentitySegment(workerId) ? 'WORKER_NOT_FOUND' : 'INVALID_ARGUMENT',
+              send: () => call(method, ADMIN, { requestId: randomUUID(), workerId }),
+            };
+          },
+        ),
+      );
+    }
+    // One real edit, whose request id and revision the hostile ones then misuse.
+    const requestId = randomUUID();
+    const set = await unary<{ policy: { revision: number } | null }>(
+      (m, cb) =>
+        admin().setRegionPolicy(
+          { requestId, policy: { region: 'zz', enabled: true, note: 'n' } },
+          m,
+          cb,
+        ),
+      ADMIN,
+    );
+    expect(set.policy?.revision).toBe(1);
+    await expectAllRefused(
+      'setRegionPolicy',
+      generate(
+        43,
+        'admin',
+        (identity) =>
+          call('setRegionPolicy', identity, { requestId: randomUUID(), policy: { region: 'zz' } }),
+        (rng) => {
+          const kind = rng.int(4);
+          if (kind === 0) {
+            const region = rng.pick(['', 'EU', '../eu', rng.junk(100) || '?']);
+            return {
+              label: 'junk region',
+              expected: isValidIdentitySegment(region) ? 'REVISION_CONFLICT' : 'INVALID_ARGUMENT',
+              send: () =>
+                call('setRegionPolicy', ADMIN, {
+                  requestId: randomUUID(),
+                  policy: { region },
+                  expectedRevision: 7,
+                }),
+            };
+          }
+          if (kind === 1) {
+            return {
+              label: 'no policy',
+              expected: 'INVALID_ARGUMENT',
+              send: () => call('setRegionPolicy', ADMIN, { requestId: randomUUID() }),
+            };
+          }
+          if (kind === 2) {
+            return {
+              label: 'stale expected revision',
+              expected: 'REVISION_CONFLICT',
+              send: () =>
+                call('setRegionPolicy', ADMIN, {
+                  requestId: randomUUID(),
+                  policy: { region: 'zz', enabled: false },
+                  expectedRevision: 2 + rng.int(2 ** 40),
+                }),
+            };
+          }
+          return {
+            label: 'request id reused with another policy',
+            expected: 'REQUEST_ID_CONFLICT',
+            send: () =>
+              call('setRegionPolicy', ADMIN, {
+                requestId,
+                policy: { region: 'zz', enabled: false, note: rng.junk(50) },
+              }),
+          };
+        },
+      ),
+    );
+    const after = await unary<{ policy: { revision: number } | null }>(
+      (m, cb) => admin().getRegionPolicy({ region: 'eu' }, m, cb),
+      ADMIN,
+    );
+    expect(after.policy?.revision).toBe(before.policy?.revision);
+    expect((await f.coordinator.context.registry.all()).map((w) => w.status)).toEqual(
+      workersBefore,
+    );
+  });
+});
+
+/** An experiment id case for the admin RPCs (admins see every owner's experiments). */
+function adminExperimentCase(
+  rng: SeededRandom,
+  send: (experimentId: string) => Promise<ServiceError | null>,
+): HostileCase {
+  if (rng.int(2) === 0) {
+    const junk = junkExperimentId(rng);
+    return { label: 'junk experiment id', expected: junk.expected, send: () => send(junk.id) };
+  }
+  const id = unknownExperimentId(rng);
+  return { label: 'unknown experiment', expected: 'EXPERIMENT_NOT_FOUND', send: () => send(id) };
+}
+
+describe('after the hostile input', () => {
+  it('the coordinator still serves: health is SERVING and the held attempts are where they were', async () => {
+    expect(await healthStatus(`127.0.0.1:${String(f.coordinator.port)}`)).toBe('SERVING');
+    for (const stage of STAGES) {
+      const attempt = await f.coordinator.context.attempts.get({
+        experimentId: experimentOf(stage),
+        roundNumber: 1,
+        attempt: 1,
+      });
+      expect(attempt?.stage).toBe(stage);
+    }
   });
 });

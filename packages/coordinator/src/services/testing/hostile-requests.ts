@@ -8,7 +8,8 @@
  * @module
  */
 import type { ClientReadableStream, ClientWritableStream, ServiceError } from '@grpc/grpc-js';
-import { Metadata } from '@grpc/grpc-js';
+import { Client, credentials, Metadata } from '@grpc/grpc-js';
+import { service as healthService } from 'grpc-health-check';
 import {
   DEFAULT_ERROR_DOMAIN,
   decodeErrorInfo,
@@ -208,4 +209,24 @@ export async function runHostileCases(
     if (mismatch !== undefined) failures.push(`${rpc} #${index} ${hostile.label}: ${mismatch}`);
   }
   return failures;
+}
+
+/** The overall status `grpc.health.v1.Health/Check` reports at `address` (insecure), or the error code. */
+export function healthStatus(address: string): Promise<string | number> {
+  const method = healthService['Check'];
+  if (method === undefined) throw new TypeError('grpc-health-check has no Check');
+  const client = new Client(address, credentials.createInsecure());
+  return new Promise((resolve) => {
+    client.makeUnaryRequest(
+      method.path,
+      method.requestSerialize,
+      method.responseDeserialize,
+      { service: '' },
+      (error: ServiceError | null, response?: object) => {
+        client.close();
+        if (error !== null) resolve(error.code);
+        else resolve(String(response === undefined ? undefined : Reflect.get(response, 'status')));
+      },
+    );
+  });
 }
