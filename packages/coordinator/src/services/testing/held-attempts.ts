@@ -22,8 +22,8 @@ import { ScriptedWorker } from './scripted-worker.js';
 import type { DropPoint } from './scripted-worker.js';
 import { createExperiment, unary } from './test-clients.js';
 
-/** Where each pool stops so that its attempt stays in the stage. */
-const HOLD_AT: Readonly<Record<SecAggStage, DropPoint>> = {
+/** Where a scripted worker stops so that it sends nothing in the stage (and its attempt waits there). */
+export const HOLD_AT: Readonly<Record<SecAggStage, DropPoint>> = {
   setup: 'before-setup',
   'share-keys': 'after-setup',
   'collect-masked': 'after-share-keys',
