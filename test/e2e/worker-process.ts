@@ -55,7 +55,10 @@ export class WorkerProcess {
         let line: WorkerLogLine;
         try {
           const parsed = JSON.parse(text) as unknown;
-          line = typeof parsed === 'object' && parsed !== null ? parsed : { msg: text };
+          line =
+            typeof parsed === 'object' && parsed !== null
+              ? (parsed as WorkerLogLine)
+              : { msg: text };
         } catch {
           line = { msg: text };
         }
