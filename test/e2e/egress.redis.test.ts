@@ -87,7 +87,7 @@ function encodings(value: number, spec: ExperimentSpec): Buffer[] {
   out.push(Buffer.from(f64));
   out.push(Buffer.from(String(value)), Buffer.from(value.toFixed(6)));
   const scales = spec.laneScales;
-  for (const scale of [scales?.update ?? 1, scales?.lossSum ?? 1]) {
+  for (const scale of [Number(scales?.update ?? 1), Number(scales?.lossSum ?? 1)]) {
     for (const fixed of [Math.floor(value * scale), Math.ceil(value * scale)]) {
       const u32 = Buffer.alloc(4);
       u32.writeUInt32LE(fixed >>> 0);

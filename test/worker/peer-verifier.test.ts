@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '@fedra/common';
 import { createTestPki } from '@fedra/coordinator/testing';
 import type { TestCertificate, TestPki } from '@fedra/coordinator/testing';
-import { loadWorkerCertificate, PeerVerifier } from '@fedra/worker';
+import { createEd25519Identity, createStaticVerifier } from '@fedra/secagg';
+import { loadWorkerCertificate, parseRegionPolicy, PeerVerifier, Worker } from '@fedra/worker';
 import type { PeerIdentityInput, TrustBundle } from '@fedra/worker';
 
 let pki: TestPki;
@@ -144,5 +145,48 @@ describe('PeerVerifier', () => {
     });
     expect(await accepted.verify('w2', message, signature)).toBe(true);
     expect(await accepted.verify('w2', message, Buffer.from('bad'))).toBe(false);
+  });
+});
+
+describe('Worker.create with certificates', () => {
+  it('requires the trust bundle with TLS and static keys only without it', async () => {
+    const own = loadWorkerCertificate({ cert: pki.worker.certPem, key: pki.worker.keyPem }, trust);
+    const policy = parseRegionPolicy(
+      JSON.stringify({
+        version: 1,
+        rounds: { minCohort: 3, minK: 2, minT: 2 },
+        model: { maxParameters: 1000, maxClipNorm: 1 },
+        owners: [`spiffe://${pki.federation}/scientist/*`],
+        datasets: { mnist: { format: 'mnist', shard: 0, shards: 1 } },
+        trust: { federation: pki.federation, regionCas: { eu: 'eu.pem' } },
+      }),
+    );
+    const base = {
+      coordinator: '127.0.0.1:1',
+      signer: own.signer,
+      policy,
+      datasets: Object.values(policy.datasets),
+      stateDir: '/nonexistent',
+    };
+    const tls = {
+      mode: 'tls' as const,
+      ca: Buffer.from(pki.coordinatorCa.certPem),
+      cert: Buffer.from(pki.worker.certPem),
+      key: Buffer.from(pki.worker.keyPem),
+      workerId: own.workerId,
+    };
+    const staticVerifier = createStaticVerifier(new Map());
+    await expect(
+      Worker.create({ ...base, credentials: tls, verifier: staticVerifier }),
+    ).rejects.toMatchObject({ field: 'peerVerifier' });
+    const insecure = { mode: 'insecure' as const, federation: pki.federation, region: 'eu' };
+    await expect(
+      Worker.create({
+        ...base,
+        signer: createEd25519Identity('w1').signer,
+        credentials: { ...insecure, workerId: 'w1' },
+        peerVerifier: trust,
+      }),
+    ).rejects.toMatchObject({ field: 'verifier' });
   });
 });
