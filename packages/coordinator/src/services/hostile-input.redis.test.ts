@@ -8,7 +8,7 @@
  * the case index and what the case did.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { ServiceError } from '@grpc/grpc-js';
+import type { Metadata, ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FedraErrorCode } from '@fedra/common';
 import type { SecAggStage } from '@fedra/secagg';
@@ -699,10 +699,14 @@ describe('FleetService under hostile input', () => {
     ['GetUploadOffset', 9],
   ] as const) {
     it(rpc, async () => {
-      const call =
+      const call = (
+        request: { header: StageHeader | null },
+        metadata: Metadata,
+        callback: (error: ServiceError | null) => void,
+      ) =>
         rpc === 'GetShares'
-          ? fleet().getShares.bind(fleet())
-          : fleet().getUploadOffset.bind(fleet());
+          ? fleet().getShares(request, metadata, callback)
+          : fleet().getUploadOffset(request, metadata, callback);
       const send = (caller: string, header: StageHeader | null) =>
         rawUnary((m, cb) => call({ header }, m, cb), uri(caller));
       const cases = generate(
@@ -902,7 +906,11 @@ describe('FleetService under hostile input', () => {
       stage: 'STAGE_CONSISTENCY_CHECK',
       sender,
     });
-    const send = (caller: string, header: StageHeader | null, signature = Buffer.alloc(64, 1)) =>
+    const send = (
+      caller: string,
+      header: StageHeader | null,
+      signature: Buffer = Buffer.alloc(64, 1),
+    ) =>
       rawUnary(
         (m, cb) => fleet().submitSurvivorSignature({ signature: { header, signature } }, m, cb),
         uri(caller),

@@ -185,9 +185,10 @@ export function refusalMismatch(
   const trailer = error.metadata.get(FEDRA_ERROR_CODE_KEY);
   const details = error.metadata.get(GRPC_STATUS_DETAILS_KEY)[0];
   const info = details instanceof Uint8Array ? decodeErrorInfo(details) : undefined;
-  const status = ERROR_CODES[expected].status;
-  const got = `status ${error.code}, trailer ${JSON.stringify(trailer)}, reason ${info?.reason ?? 'none'}: ${error.details.slice(0, 200)}`;
-  if (error.code !== status) return `expected status ${status} (${expected}), got ${got}`;
+  const status: number = ERROR_CODES[expected].status;
+  const code: number = error.code;
+  const got = `status ${code}, trailer ${JSON.stringify(trailer)}, reason ${info?.reason ?? 'none'}: ${error.details.slice(0, 200)}`;
+  if (code !== status) return `expected status ${status} (${expected}), got ${got}`;
   if (trailer.length !== 1 || trailer[0] !== expected)
     return `expected trailer ${expected}, got ${got}`;
   if (info?.reason !== expected || info.domain !== DEFAULT_ERROR_DOMAIN)
