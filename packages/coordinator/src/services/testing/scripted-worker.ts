@@ -28,9 +28,19 @@ import {
 } from '@fedra/wire';
 import { identityMetadata, readModelStream, toFedraError, unary } from './test-clients.js';
 
-/** Where a scripted worker stops taking part in an attempt. */
+/**
+ * Where a scripted worker stops taking part in an attempt. All but
+ * `refuse-masked` drop silently (the stage waits for its deadline);
+ * `refuse-masked` calls ReportRefusal when collect-masked opens, as a
+ * worker whose training fails does, so the stage may close early.
+ */
 export type DropPoint =
-  'before-setup' | 'after-setup' | 'after-share-keys' | 'after-masked' | 'after-consistency';
+  | 'before-setup'
+  | 'after-setup'
+  | 'after-share-keys'
+  | 'refuse-masked'
+  | 'after-masked'
+  | 'after-consistency';
 
 /** What a worker contributes to one round: its delta and metric lanes (weight w multiplies the delta). */
 export interface ScriptedUpdate {
@@ -58,6 +68,8 @@ export interface ScriptedWorkerOptions {
     ((roundNumber: number, attempt: number, workerId: string) => DropPoint | undefined) | undefined;
   /** Upload chunk size in bytes. @default 4096 */
   readonly chunkBytes?: number | undefined;
+  /** Heartbeat interval, ms. @default 500 */
+  readonly heartbeatIntervalMs?: number | undefined;
 }
 
 /** What the worker saw of one attempt. */
@@ -140,7 +152,7 @@ export class ScriptedWorker {
         identityMetadata(this.identity),
         () => undefined,
       );
-    }, 500);
+    }, this.#o.heartbeatIntervalMs ?? 500);
     const stream = client.streamTasks(
       { sessionId: this.#sessionId },
       identityMetadata(this.identity),
@@ -247,6 +259,20 @@ export class ScriptedWorker {
       }
       case 'collect-masked': {
         if (dropped('after-share-keys')) return;
+        if (dropped('refuse-masked')) {
+          await this.#call(round, attempt, (m, cb) =>
+            client.reportRefusal(
+              {
+                header: header('collect-masked', this.workerId),
+                reason: 'REFUSAL_REASON_DATASET_UNAVAILABLE',
+                detail: 'scripted refusal',
+              },
+              m,
+              cb,
+            ),
+          );
+          return;
+        }
         const response = await this.#call<{
           shares: Parameters<typeof incomingShareFromWire>[0][];
         }>(round, attempt, (m, cb) =>
