@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoExperimentSpec } from '@fedra/cli';
 import type { ModelStore, StagedUpload, StageKey } from '@fedra/coordinator';
 import {
+  getRound,
   revealedIn,
   startExperiment,
   startHarness,
@@ -113,6 +114,8 @@ describe('coordinator restart mid-upload', () => {
 
     const finished = await waitForExperimentEnd(h, experimentId);
     expect(finished.state).toBe('EXPERIMENT_STATE_COMPLETED');
+    // In its first attempt: nobody was dropped and nothing was retried.
+    expect((await getRound(h, experimentId, 1)).round?.attempts).toHaveLength(1);
     expect(await revealedIn(h, experimentId, 1)).toEqual(['w1', 'w2', 'w3']);
 
     // The first coordinator staged exactly one chunk; the second received

@@ -18,6 +18,8 @@ import {
   LOCAL_COORDINATOR_TIMINGS,
   unary,
 } from '@fedra/cli';
+import { silentLogger } from '@fedra/common';
+import type { Logger } from '@fedra/common';
 import { Coordinator, DirectoryModelStore } from '@fedra/coordinator';
 import type { ModelStore } from '@fedra/coordinator';
 import { loadFedraPackage } from '@fedra/proto';
@@ -56,6 +58,8 @@ export interface HarnessOptions {
    * store), e.g. to hold an upload part-way.
    */
   readonly wrapModelStore?: ((store: ModelStore) => ModelStore) | undefined;
+  /** Receives the coordinator's and the in-process workers' logs (to debug a test). @default silentLogger */
+  readonly logger?: Logger | undefined;
 }
 
 /** A running coordinator and the clients and workers a test made. */
@@ -63,6 +67,8 @@ export interface Harness {
   /** The coordinator's port; a restart listens on it again. */
   readonly port: number;
   readonly keyPrefix: string;
+  /** What {@link HarnessOptions.logger} named. */
+  readonly logger: Logger;
   readonly experiments: ExperimentServiceClient;
   readonly admin: AdminServiceClient;
   readonly workers: Worker[];
@@ -78,6 +84,7 @@ export interface Harness {
 /** Starts a coordinator on a free port with {@link LOCAL_COORDINATOR_TIMINGS}. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const keyPrefix = `fedra-test-${randomUUID()}`;
+  const logger = options.logger ?? silentLogger;
   const dir = await mkdtemp(join(tmpdir(), 'fedra-e2e-'));
   const startCoordinator = async (listen: string): Promise<[Coordinator, number]> => {
     const directory = await DirectoryModelStore.open(join(dir, 'models'));
@@ -89,6 +96,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       keyPrefix,
       modelStore: options.wrapModelStore?.(directory) ?? directory,
       ...LOCAL_COORDINATOR_TIMINGS,
+      logger: logger.child({ component: 'coordinator' }),
     });
     return [coordinator, await coordinator.start()];
   };
@@ -101,6 +109,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return {
     port,
     keyPrefix,
+    logger,
     experiments,
     admin,
     workers,
@@ -189,6 +198,7 @@ export async function startWorkers(
         stateDir: await stateDir(h, plan.workerId),
         heartbeatIntervalMs: 500,
         reconnect: { initialMs: 50, maxMs: 1_000 },
+        logger: h.logger,
         ...overrides.options?.get(plan.workerId),
       });
       h.workers.push(worker);

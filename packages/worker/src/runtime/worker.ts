@@ -228,6 +228,8 @@ interface ActiveAttempt {
   readonly peers: AttemptPeers | undefined;
   /** Aborts when the current stage's deadline (the coordinator's `remaining`) passes. */
   deadline: AbortSignal | undefined;
+  /** Stages already run or under way (a replayed StageOpened is ignored). */
+  readonly stagesSeen: Set<SecAggStage>;
 }
 
 type Callback<T> = (error: ServiceError | null, value?: T) => void;
@@ -666,6 +668,9 @@ export class Worker {
     const active = this.#active.get(`${ref.experimentId}/${ref.roundNumber}/${ref.attempt}`);
     const stage = stageFromWire(opened.stage);
     if (active === undefined || stage === undefined || stage === 'setup') return;
+    // The task stream replays tasks after a reconnect: a stage runs once.
+    if (active.stagesSeen.has(stage)) return;
+    active.stagesSeen.add(stage);
     active.log.info({ stage }, 'stage opened');
     active.deadline = stageDeadlineSignal(opened.remaining);
     try {
@@ -817,6 +822,7 @@ export class Worker {
       log,
       peers,
       deadline: stageDeadlineSignal(invitation.remaining),
+      stagesSeen: new Set(),
     };
     this.#active.set(key, active);
     log.info(
