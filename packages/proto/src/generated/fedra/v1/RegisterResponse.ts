@@ -16,9 +16,12 @@ export interface RegisterResponse {
    */
   'region'?: (string);
   /**
-   * Opaque id of this registration. Heartbeat and StreamTasks carry it so the
-   * coordinator can tell a reconnect (same session) from a restart (new
-   * session, whose unfinished attempts are dropped).
+   * Opaque id of this registration. Heartbeat and StreamTasks carry it; a
+   * call with an older session's id is refused with SESSION_NOT_FOUND, so the
+   * worker calls Register again. A new session does not drop the worker from
+   * the attempts it takes part in: a worker re-registers on every reconnect
+   * and carries on with its attempts; one that restarted and lost its round
+   * keys misses the next stage deadline and is dropped then.
    */
   'sessionId'?: (string);
   /**
@@ -51,9 +54,12 @@ export interface RegisterResponse__Output {
    */
   'region': (string);
   /**
-   * Opaque id of this registration. Heartbeat and StreamTasks carry it so the
-   * coordinator can tell a reconnect (same session) from a restart (new
-   * session, whose unfinished attempts are dropped).
+   * Opaque id of this registration. Heartbeat and StreamTasks carry it; a
+   * call with an older session's id is refused with SESSION_NOT_FOUND, so the
+   * worker calls Register again. A new session does not drop the worker from
+   * the attempts it takes part in: a worker re-registers on every reconnect
+   * and carries on with its attempts; one that restarted and lost its round
+   * keys misses the next stage deadline and is dropped then.
    */
   'sessionId': (string);
   /**
