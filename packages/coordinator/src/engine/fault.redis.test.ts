@@ -13,9 +13,14 @@ import {
   TEST_REDIS_URL,
 } from '../services/testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from '../services/testing/coordinator-fixture.js';
-import { CoordinatorCluster, finishedAbove } from '../services/testing/coordinator-process.js';
+import {
+  CoordinatorCluster,
+  FAULT_TEST_TIMING,
+  finishedAbove,
+} from '../services/testing/coordinator-process.js';
 import type { CoordinatorProcess } from '../services/testing/coordinator-process.js';
 import {
+  attemptLeftovers,
   commitRecords,
   createAndStart,
   readCommittedRounds,
@@ -24,26 +29,19 @@ import {
 import { faultPoint } from '../services/testing/fault-points.js';
 import type { FaultSite } from '../services/testing/fault-points.js';
 
-/** Short engine timings: a dead driver's job is taken over within a few seconds. */
-const TIMING = {
-  lockDurationMs: 2_000,
-  stalledIntervalMs: 1_000,
-  sweepIntervalMs: 500,
-  closingTimeoutMs: 5_000,
-  maxStalledCount: 20,
-};
-
 /** Generous: a takeover needs a lock to expire and a stall check, on a loaded machine. */
-const STEP_TIMEOUT_MS = 90_000;
+const STEP_TIMEOUT_MS = 30_000;
 
-/** One kill per site; three in each of two rounds. */
+/** One kill per site, spread over two rounds; a kill just after each round's commit. */
 const KILLS: readonly [number, FaultSite][] = [
   [1, 'setup'],
   [1, 'collect-masked'],
   [1, 'unmask'],
+  [1, 'committed'],
   [2, 'share-keys'],
   [2, 'consistency-check'],
   [2, 'commit'],
+  [2, 'committed'],
 ];
 
 let fixture: CoordinatorFixture | undefined;
@@ -65,7 +63,7 @@ describe('coordinator replicas SIGKILLed while driving a stage', () => {
       keyPrefix: f.prefix,
       modelStore: f.modelStoreDir,
       federation: TEST_FEDERATION,
-      timing: TIMING,
+      timing: FAULT_TEST_TIMING,
       faultPoints: KILLS.map(([round, site]) => faultPoint(round, site)),
     }));
     await c.spawn(2);
@@ -92,9 +90,14 @@ describe('coordinator replicas SIGKILLed while driving a stage', () => {
         roundNumber: round,
         attempt: hit.report.attempt,
       });
-      expect(held?.phase).toBe('closing');
+      expect(held?.stage).toBe(site === 'commit' ? 'unmask' : site);
+      expect(held?.phase).toBe(site === 'committed' ? 'open' : 'closing');
       const epoch = held?.epoch ?? 0;
       if (hit.report.epoch !== undefined) expect(hit.report.epoch).toBe(epoch);
+      // Killed before the version commit, the takeover commits it; killed
+      // after, it must find the identical version already there.
+      const versions = await f.coordinator.context.modelStore.listVersions(experimentId);
+      expect(versions.includes(round)).toBe(site === 'commit' || site === 'committed');
       await hit.replica.kill();
       killed.push({ round, site, replica: hit.replica, epoch });
       // Restart: there are two engine replicas again once it listens.
@@ -113,16 +116,23 @@ describe('coordinator replicas SIGKILLed while driving a stage', () => {
     expect(experiment.latestModelVersion).toBe(2);
 
     // Each killed close was redone by another process under a newer epoch.
-    for (const kill of killed) {
+    for (const kill of killed.filter((k) => k.site !== 'committed')) {
       const redone = c.replicas
         .filter((r) => r !== kill.replica)
         .flatMap((r) => r.lines.filter(finishedAbove(kill.round, kill.site, kill.epoch)));
       expect(redone, `${kill.round}:${kill.site} redone by another replica`).toHaveLength(1);
-      // Killed before the version commit, the takeover commits it; killed
-      // after, it finds the identical version already there.
-      if (kill.site === 'unmask') expect(redone[0]?.['created']).toBe(true);
-      if (kill.site === 'commit') expect(redone[0]?.['created']).toBe(false);
     }
+
+    // What a driver killed after the commit left undone is done all the same.
+    const leftover = await waitFor(
+      async () => {
+        const left = await attemptLeftovers(f, experimentId, [1, 2]);
+        return left.stagedFiles.length + left.keys.length === 0 && !left.running ? left : undefined;
+      },
+      'the attempts to be cleaned up',
+      STEP_TIMEOUT_MS,
+    );
+    expect(leftover).toEqual({ stagedFiles: [], keys: [], running: false });
 
     const rounds = await readCommittedRounds(f, experimentId);
     expect(rounds.map((r) => r.roundNumber)).toEqual([1, 2]);

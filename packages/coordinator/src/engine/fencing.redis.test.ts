@@ -17,6 +17,7 @@ import {
 } from '../services/testing/coordinator-fixture.js';
 import {
   CoordinatorCluster,
+  FAULT_TEST_TIMING,
   fencedAt,
   finishedAbove,
 } from '../services/testing/coordinator-process.js';
@@ -29,18 +30,6 @@ import {
 } from '../services/testing/committed-rounds.js';
 import { faultPoint, FAULT_RESUMED_MSG } from '../services/testing/fault-points.js';
 import type { FaultSite } from '../services/testing/fault-points.js';
-
-/**
- * Short locks; a closing timeout far beyond the test, so that only the
- * expired BullMQ lock can hand a stopped driver's job to another replica.
- */
-const TIMING = {
-  lockDurationMs: 2_000,
-  stalledIntervalMs: 1_000,
-  sweepIntervalMs: 500,
-  closingTimeoutMs: 600_000,
-  maxStalledCount: 20,
-};
 
 const STEP_TIMEOUT_MS = 90_000;
 
@@ -91,7 +80,7 @@ describe('a stale coordinator replica, stopped past its lock and continued', () 
       keyPrefix: f.prefix,
       modelStore: f.modelStoreDir,
       federation: TEST_FEDERATION,
-      timing: TIMING,
+      timing: FAULT_TEST_TIMING,
       faultPoints: HOLDS.map(([round, site]) => faultPoint(round, site)),
     }));
     await c.spawn(2);

@@ -383,6 +383,10 @@ export class RoundDriver {
     const now = await this.#now();
     const stage = attempt.stage;
     if (stage === 'committed' || stage === 'aborted') {
+      await this.#cleanUp(
+        attempt,
+        stage === 'aborted' ? attempt.abortReason || 'INTERNAL' : undefined,
+      );
       const exp = experiment ?? (await this.#o.experiments.get(attempt.experimentId));
       if (exp?.state === 'RUNNING')
         await this.#o.scheduler.scheduleSelect(
@@ -900,21 +904,42 @@ export class RoundDriver {
     log.warn({ reason, willRetry }, 'attempt aborted');
     this.#o.metrics?.dropped(drops);
     this.#o.metrics?.roundEnded('aborted', reason);
-    const cancelReason: CancelReasonOutput =
-      reason === 'CANCELLED'
-        ? 'CANCEL_REASON_EXPERIMENT_CANCELLED'
-        : 'CANCEL_REASON_ATTEMPT_ABORTED';
-    await this.#o.notifier.cancel(
-      key,
-      cancelReason,
-      reason,
-      attempt.participants.map((p) => p.workerId),
-    );
-    await this.#o.modelStore.discardAttempt(key.experimentId, key.roundNumber, key.attempt);
-    await this.#o.attempts.compact(key);
+    await this.#cleanUp(attempt, reason);
     if (failed) await this.#o.experiments.forgetRunning(key.experimentId);
     else if (willRetry)
       await this.#o.scheduler.scheduleSelect(key.experimentId, key.roundNumber, key.attempt + 1);
+  }
+
+  /**
+   * The clean-up after an attempt's final write (commit or abort): cancels
+   * an aborted attempt's tasks, discards its staged uploads, compacts its
+   * keys. Idempotent, and skipped once done; redone by the next step that
+   * finds the attempt finished (the retried job of a driver that died in
+   * between), so a crash there leaks nothing.
+   */
+  async #cleanUp(
+    attempt: AttemptRecord,
+    abortReason: AttemptAbortReason | undefined,
+  ): Promise<void> {
+    if (await this.#o.attempts.isCompacted(attempt)) return;
+    if (abortReason !== undefined) {
+      const cancelReason: CancelReasonOutput =
+        abortReason === 'CANCELLED'
+          ? 'CANCEL_REASON_EXPERIMENT_CANCELLED'
+          : 'CANCEL_REASON_ATTEMPT_ABORTED';
+      await this.#o.notifier.cancel(
+        attempt,
+        cancelReason,
+        abortReason,
+        attempt.participants.map((p) => p.workerId),
+      );
+    }
+    await this.#o.modelStore.discardAttempt(
+      attempt.experimentId,
+      attempt.roundNumber,
+      attempt.attempt,
+    );
+    await this.#o.attempts.compact(attempt);
   }
 
   /** Aggregates, applies the strategy and commits the model version exactly once (fenced). */
@@ -1086,8 +1111,7 @@ export class RoundDriver {
     this.#o.metrics?.stageClosed('unmask', this.#stageSeconds(attempt, 'unmask', validated, now));
     this.#o.metrics?.dropped(drops);
     this.#o.metrics?.roundEnded('committed');
-    await store.discardAttempt(key.experimentId, key.roundNumber, key.attempt);
-    await this.#o.attempts.compact(key);
+    await this.#cleanUp(attempt, undefined);
     if (last) await this.#o.experiments.forgetRunning(key.experimentId);
     else await this.#o.scheduler.scheduleSelect(key.experimentId, key.roundNumber + 1, 1);
   }

@@ -141,6 +141,28 @@ describe('AttemptStore fencing', () => {
     );
     expect(encodeAttempt(record)['stage']).toBe('setup');
   });
+
+  it('compacts a finished attempt: per-stage keys go, the record and drops stay, marked compacted', async () => {
+    const record = await seed('compact1');
+    await store.storeMessage(record, 'setup', 'w1', Buffer.from('one'));
+    await store.markNotified(record, 'setup', 'w1');
+    const drop = {
+      workerId: 'w2',
+      stage: 'setup',
+      reason: 'REFUSED',
+      refusalReason: '',
+      detail: '',
+    } as const;
+    await store.withdraw(record, 'setup', drop);
+    expect(await store.isCompacted(record)).toBe(false);
+    await store.compact(record);
+    expect(await store.isCompacted(record)).toBe(true);
+    expect(await store.inbox(record, 'setup')).toEqual(new Map());
+    expect(await store.expected(record)).toEqual([]);
+    expect(await store.notified(record, 'setup', ['w1'])).toEqual(new Set());
+    expect((await store.get(record))?.stage).toBe('setup');
+    expect(await store.drops(record)).toEqual([drop]);
+  });
 });
 
 describe('CheckedWrite', () => {

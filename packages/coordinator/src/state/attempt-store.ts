@@ -417,18 +417,34 @@ export class AttemptStore {
     return new Set(workerIds.filter((_, i) => values[i] != null));
   }
 
-  /** Removes the bulky per-attempt keys of a finished attempt (the record and drops stay). */
+  /**
+   * Removes the bulky per-attempt keys of a finished attempt (the record and
+   * drops stay) and marks the record compacted, in one transaction: the
+   * last step of a finished attempt's clean-up.
+   */
   async compact(key: AttemptKey): Promise<void> {
     const stages = ['setup', 'share-keys', 'collect-masked', 'consistency-check', 'unmask'];
-    await redisCall(() =>
-      this.#redis.del(
-        this.#keys.outbox(key),
-        this.#keys.expected(key),
-        this.#keys.uploads(key),
-        this.#keys.notified(key),
-        ...stages.map((stage) => this.#keys.inbox(key, stage)),
-      ),
-    );
+    await redisCall(async () => {
+      const reply = await this.#redis
+        .multi()
+        .del(
+          this.#keys.outbox(key),
+          this.#keys.expected(key),
+          this.#keys.uploads(key),
+          this.#keys.notified(key),
+          ...stages.map((stage) => this.#keys.inbox(key, stage)),
+        )
+        .hset(this.#keys.attempt(key), 'compacted', '1')
+        .exec();
+      if (reply === null) throw new FedraError('UNAVAILABLE', 'redis transaction aborted');
+      for (const [error] of reply) if (error !== null) throw error;
+    });
+  }
+
+  /** True once {@link AttemptStore.compact} ran for the attempt (its clean-up is done). */
+  async isCompacted(key: AttemptKey): Promise<boolean> {
+    const value = await redisCall(() => this.#redis.hget(this.#keys.attempt(key), 'compacted'));
+    return value === '1';
   }
 }
 

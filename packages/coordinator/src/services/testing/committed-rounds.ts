@@ -8,6 +8,8 @@
  * @module
  */
 import { randomUUID } from 'node:crypto';
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { ExperimentSpec } from '@fedra/proto';
 import type { ModelVersion } from '../../model-store/model-store.js';
 import { readBlob } from '../../engine/round-driver.js';
@@ -184,5 +186,57 @@ export async function commitRecords(
     audit: countBy(audited),
     auditHead: head.seq,
     auditIntact: (await auditLog.verify()).ok,
+  };
+}
+
+/** What finished attempts left behind; see {@link attemptLeftovers}. */
+export interface AttemptLeftovers {
+  /** Staged upload files under the experiment's staging directory. */
+  readonly stagedFiles: readonly string[];
+  /** Per-stage Redis keys (inboxes, outbox, expected set, uploads, notifications) still there. */
+  readonly keys: readonly string[];
+  /** Whether the experiment is still in the running set the sweeper walks. */
+  readonly running: boolean;
+}
+
+/**
+ * The clean-up a finished experiment should have had: staged uploads of
+ * attempt 1 of each of `rounds` discarded, their per-stage keys deleted,
+ * the experiment out of the running set.
+ */
+export async function attemptLeftovers(
+  f: CoordinatorFixture,
+  experimentId: string,
+  rounds: readonly number[],
+): Promise<AttemptLeftovers> {
+  const { redis, keys, experiments } = f.coordinator.context;
+  let stagedFiles: string[] = [];
+  try {
+    const entries = await readdir(join(f.modelStoreDir, 'staging', experimentId), {
+      recursive: true,
+      withFileTypes: true,
+    });
+    stagedFiles = entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  const left: string[] = [];
+  const stages = ['setup', 'share-keys', 'collect-masked', 'consistency-check', 'unmask'];
+  for (const roundNumber of rounds) {
+    const key = { experimentId, roundNumber, attempt: 1 };
+    for (const name of [
+      keys.outbox(key),
+      keys.expected(key),
+      keys.uploads(key),
+      keys.notified(key),
+      ...stages.map((stage) => keys.inbox(key, stage)),
+    ]) {
+      if ((await redis.exists(name)) === 1) left.push(name);
+    }
+  }
+  return {
+    stagedFiles,
+    keys: left,
+    running: (await experiments.running()).includes(experimentId),
   };
 }

@@ -46,6 +46,21 @@ export interface CoordinatorProcessOptions {
   readonly startTimeoutMs?: number | undefined;
 }
 
+/**
+ * Engine timings for fault tests: a lock that expires 2 s after its holder
+ * dies or stops, checked every second, so another replica takes the job
+ * over within a few seconds; a closing timeout far beyond any test, so
+ * that a driver held alive at a fault point keeps its stage (only a dead
+ * or stopped one loses it).
+ */
+export const FAULT_TEST_TIMING: RoundEngineTiming = {
+  lockDurationMs: 2_000,
+  stalledIntervalMs: 1_000,
+  sweepIntervalMs: 500,
+  closingTimeoutMs: 600_000,
+  maxStalledCount: 20,
+};
+
 const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./fault-points-preload.ts', import.meta.url));
@@ -259,9 +274,10 @@ export class CoordinatorProcess {
 }
 
 /**
- * Matches the driver's log line that finished what `site` of the round
- * holds (the stage's close; for `unmask` and `commit`, the round's commit)
- * under a fencing epoch above `epoch`.
+ * Matches the driver's line that finished what `site` of the round holds
+ * (the stage's close; for `unmask` and `commit`, the round's commit, or
+ * the `committed` fault point right after it) under a fencing epoch above
+ * `epoch`.
  */
 export function finishedAbove(
   roundNumber: number,
@@ -272,7 +288,8 @@ export function finishedAbove(
     line['roundNumber'] === roundNumber &&
     Number(line['epoch']) > epoch &&
     (site === 'unmask' || site === 'commit'
-      ? line.msg === 'round committed'
+      ? line.msg === 'round committed' ||
+        (line.msg === FAULT_REACHED_MSG && line['faultPoint'] === `${roundNumber}:committed`)
       : line.msg === 'stage closed' && line['stage'] === site);
 }
 

@@ -15,7 +15,9 @@
  * - `unmask`: the model version's commit to the model store (the masks are
  *   removed and the strategy applied, nothing of the round is stored yet);
  * - `commit`: the fenced write that marks the round committed (the model
- *   version and the audit record are already written).
+ *   version and the audit record are already written);
+ * - `committed`: just after that write, before the attempt's clean-up
+ *   (staged uploads, per-stage keys) and the next round's selection.
  *
  * Each armed point fires once across every process of a deployment (a
  * `SET NX` in Redis), in whichever process gets there first. That process
@@ -45,7 +47,7 @@ export const FAULT_REACHED_MSG = 'fault point reached';
 export const FAULT_RESUMED_MSG = 'fault point resumed';
 
 /** Where a driver can be held; see the module doc. */
-export type FaultSite = SecAggStage | 'commit';
+export type FaultSite = SecAggStage | 'commit' | 'committed';
 
 /** Every site, in the order one round reaches them. */
 export const FAULT_SITES: readonly FaultSite[] = [
@@ -55,6 +57,7 @@ export const FAULT_SITES: readonly FaultSite[] = [
   'consistency-check',
   'unmask',
   'commit',
+  'committed',
 ];
 
 /** What the process reports when it stops at a point. */
@@ -132,7 +135,16 @@ export function installFaultPoints(env: Readonly<Record<string, string | undefin
         epoch,
       });
     }
-    return transition.call(this, key, epoch, fromStage, writes);
+    await transition.call(this, key, epoch, fromStage, writes);
+    if (writes.stage === 'committed') {
+      await reach({
+        faultPoint: faultPoint(key.roundNumber, 'committed'),
+        experimentId: key.experimentId,
+        roundNumber: key.roundNumber,
+        attempt: key.attempt,
+        epoch,
+      });
+    }
   };
 
   // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped, called with its `this`
