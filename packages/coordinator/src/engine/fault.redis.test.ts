@@ -30,7 +30,7 @@ import { faultPoint } from '../services/testing/fault-points.js';
 import type { FaultSite } from '../services/testing/fault-points.js';
 
 /** Generous: a takeover needs a lock to expire and a stall check, on a loaded machine. */
-const STEP_TIMEOUT_MS = 30_000;
+const STEP_TIMEOUT_MS = 90_000;
 
 /** One kill per site, spread over two rounds; a kill just after each round's commit. */
 const KILLS: readonly [number, FaultSite][] = [

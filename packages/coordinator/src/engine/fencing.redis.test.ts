@@ -134,7 +134,9 @@ describe('a stale coordinator replica, stopped past its lock and continued', () 
     expect(second.hit.replica.lines.some(finishedAbove(2, 'collect-masked', -1))).toBe(false);
     // The stale driver went on from where it stopped, and changed nothing.
     expect(
-      second.hit.replica.lines.filter((l) => l.msg === FAULT_RESUMED_MSG).map((l) => l['epoch']),
+      second.hit.replica.lines
+        .filter((l) => l.msg === FAULT_RESUMED_MSG && l['faultPoint'] === '2:collect-masked')
+        .map((l) => l['epoch']),
     ).toEqual([second.epoch]);
     expect(await roundState(f, experimentId)).toEqual(before);
 
