@@ -30,7 +30,7 @@ import type { Logger } from '@fedra/common';
 import { loadFedraPackage } from '@fedra/proto';
 import type { IdentityVerifier } from '@fedra/secagg';
 import { RedisAuditLog } from './audit/redis-audit-log.js';
-import { createRegistryVerifier } from './engine/participant-verifier.js';
+import { createAttemptVerifier } from './engine/participant-verifier.js';
 import { createConfigSigner } from './engine/round-config.js';
 import { RoundEngine } from './engine/round-engine.js';
 import type { RoundEngineTiming } from './engine/round-engine.js';
@@ -60,6 +60,7 @@ import { createExperimentService } from './services/experiment-service.js';
 import { createFleetService } from './services/fleet-service.js';
 import type { ServiceContext } from './services/service-context.js';
 import { AttemptStore } from './state/attempt-store.js';
+import type { AttemptKey } from './state/state-keys.js';
 import { ExperimentStore } from './state/experiment-store.js';
 import { IdempotencyStore } from './state/idempotency-store.js';
 import { redisTimeMs } from './state/redis-script.js';
@@ -326,6 +327,8 @@ export class Coordinator {
     const policies = new RegionPolicyStore(redis, keys);
     const specLimits: SpecLimits = { ...DEFAULT_SPEC_LIMITS, ...options.specLimits };
     const participantVerifier = options.participantVerifier;
+    const verifierOf = (key: AttemptKey): IdentityVerifier =>
+      participantVerifier ?? createAttemptVerifier(attempts, key, { insecure });
     const metrics = new CoordinatorMetrics({ processMetrics: metricsAddress !== undefined });
     // One pool per coordinator, only where rounds are driven; closed at shutdown.
     const unmaskPool = runEngine
@@ -345,7 +348,7 @@ export class Coordinator {
       modelStore,
       notifier: new TaskNotifier(registry, attempts, log.child({ component: 'tasks' })),
       logger: log.child({ component: 'engine' }),
-      verifier: () => participantVerifier ?? createRegistryVerifier(registry, { insecure }),
+      verifier: verifierOf,
       configSigner,
       specLimits,
       maxAttemptsPerRound,
@@ -376,6 +379,7 @@ export class Coordinator {
       specLimits,
       replicaId: options.replicaId ?? `${hostname()}-${process.pid}`,
       insecure,
+      participantVerifier: verifierOf,
       heartbeatIntervalMs,
       heartbeatTimeoutMs,
       streamBlockMs,

@@ -22,7 +22,6 @@ import {
   AGGREGATOR_SENDER,
   bCommitment as commitmentOf,
   checkHeader,
-  encryptedSharePayload,
   equalBytes,
   fromJSONSafe,
   isBoundedBytes,
@@ -32,10 +31,8 @@ import {
   MAX_CIPHERTEXT_BYTES,
   MAX_SIGNATURE_BYTES,
   sameMessage,
-  setupPayload,
   SHARE_BYTES,
   shareHash,
-  survivorSetPayload,
   toJSONSafe,
 } from './messages.js';
 import type {
@@ -53,6 +50,11 @@ import type {
   UnmaskResponse,
 } from './messages.js';
 import { neighbourGraph } from './neighbours.js';
+import {
+  verifySetupSignature,
+  verifyShareSignatures,
+  verifySurvivorSignature,
+} from './signatures.js';
 import { combineShares } from './shamir.js';
 import type { SecAggStage } from './stage.js';
 import { applyMaskPlan, pairMaskKeyFromKeys, pairMaskSign, selfMaskKey } from './mask-plan.js';
@@ -470,11 +472,7 @@ export class AggregatorSession {
       }
     }
     this.#pending.set(key, message);
-    const ok = await this.#verifier.verify(
-      sender,
-      setupPayload(this.config, sender, message.encryptionPublicKey, message.maskingPublicKey),
-      message.signature,
-    );
+    const ok = await verifySetupSignature(this.config, this.#verifier, sender, message);
     if (this.#pending.get(key) !== message) return; // superseded by an equivocation meanwhile
     this.#pending.delete(key);
     if (!ok)
@@ -585,18 +583,10 @@ export class AggregatorSession {
       }
     }
     this.#pending.set(key, message);
-    const results = await Promise.all(
-      message.shares.map((s) =>
-        this.#verifier.verify(
-          sender,
-          encryptedSharePayload(this.config, s, message.bCommitment),
-          s.signature,
-        ),
-      ),
-    );
+    const ok = await verifyShareSignatures(this.config, this.#verifier, sender, message);
     if (this.#pending.get(key) !== message) return;
     this.#pending.delete(key);
-    if (results.some((ok) => !ok))
+    if (!ok)
       throw this.#fail('SECAGG_BAD_SIGNATURE', stage, sender, 'a share signature does not verify');
     if (this.#state !== 'SHARE_KEYS' || this.#dropped.has(sender)) {
       throw new SecAggProtocolError(
@@ -946,9 +936,11 @@ export class AggregatorSession {
     if (!isBoundedBytes(message.signature, MAX_SIGNATURE_BYTES))
       throw this.#fail('SECAGG_INVALID_MESSAGE', stage, sender, 'malformed signature');
     this.#pending.set(key, message);
-    const ok = await this.#verifier.verify(
+    const ok = await verifySurvivorSignature(
+      this.config,
+      this.#verifier,
       sender,
-      survivorSetPayload(this.config, sender, this.#u3 ?? []),
+      this.#u3 ?? [],
       message.signature,
     );
     if (this.#pending.get(key) !== message) return;

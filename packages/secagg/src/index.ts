@@ -39,6 +39,7 @@ export * from './reveal-record.js';
 export * from './shamir.js';
 export * from './simulation.js';
 export * from './share-cipher.js';
+export * from './signatures.js';
 export * from './stage.js';
 export * from './mask-plan.js';
 export * from './vector-math.js';

@@ -202,8 +202,19 @@ export const MAX_CIPHERTEXT_BYTES = 4096;
 
 const encoder = new TextEncoder();
 
+/**
+ * The part of a {@link SecAggConfig} that signed payloads and hashes bind:
+ * the protocol version, the attempt and the RoundConfig hash. Enough to
+ * check a signature without the whole config (the coordinator's Fleet
+ * service checks each message as it arrives).
+ */
+export type SignedContext = Pick<
+  SecAggConfig,
+  'protocolVersion' | 'experimentId' | 'roundNumber' | 'attempt' | 'configHash'
+>;
+
 /** The KDF context of a payload: this attempt, a stage, a sender and a recipient. */
-function context(config: SecAggConfig, stage: SecAggStage, sender: string, recipient: string) {
+function context(config: SignedContext, stage: SecAggStage, sender: string, recipient: string) {
   return {
     protocolVersion: config.protocolVersion,
     experimentId: config.experimentId,
@@ -240,7 +251,7 @@ export function encodeFields(
 
 /** What a participant signs at setup: (context, configHash, c_pk, s_pk). */
 export function setupPayload(
-  config: SecAggConfig,
+  config: SignedContext,
   sender: string,
   encryptionPublicKey: Uint8Array,
   maskingPublicKey: Uint8Array,
@@ -253,7 +264,7 @@ export function setupPayload(
 
 /** Domain-separated sha256 of one Shamir share of `owner`'s secret held by `holder`. */
 export function shareHash(
-  config: SecAggConfig,
+  config: SignedContext,
   secret: SecretKind,
   owner: string,
   holder: string,
@@ -267,7 +278,7 @@ export function shareHash(
 }
 
 /** The commitment H(b) to a participant's self-mask seed. */
-export function bCommitment(config: SecAggConfig, owner: string, b: Uint8Array): Uint8Array {
+export function bCommitment(config: SignedContext, owner: string, b: Uint8Array): Uint8Array {
   const prefix = encodeContext(
     'b-commitment',
     context(config, 'share-keys', owner, AGGREGATOR_SENDER),
@@ -277,7 +288,7 @@ export function bCommitment(config: SecAggConfig, owner: string, b: Uint8Array):
 
 /** What the owner signs for each EncryptedShare. */
 export function encryptedSharePayload(
-  config: SecAggConfig,
+  config: SignedContext,
   share: Pick<EncryptedShare, 'sender' | 'recipient' | 'ciphertext' | 'bShareHash' | 'skShareHash'>,
   commitment: Uint8Array,
 ): Uint8Array {
@@ -296,7 +307,7 @@ export function encryptedSharePayload(
 
 /** What a survivor signs at consistency-check: (context, configHash, U3). */
 export function survivorSetPayload(
-  config: SecAggConfig,
+  config: SignedContext,
   signer: string,
   survivors: readonly string[],
 ): Uint8Array {
@@ -308,7 +319,7 @@ export function survivorSetPayload(
 }
 
 /** The context an EncryptedShare's AES-GCM key and AAD bind (sender's view). */
-export function shareCipherContext(config: SecAggConfig, sender: string, recipient: string) {
+export function shareCipherContext(config: SignedContext, sender: string, recipient: string) {
   return context(config, 'share-keys', sender, recipient);
 }
 

@@ -130,8 +130,11 @@ export interface RoundDriverOptions {
   readonly notifier: TaskNotifier;
   readonly scheduler: RoundScheduler;
   readonly logger: Logger;
-  /** A fresh signature verifier for one step. */
-  readonly verifier: () => IdentityVerifier;
+  /**
+   * A fresh signature verifier for one step of an attempt (against the
+   * certificates pinned in it when it was selected).
+   */
+  readonly verifier: (attempt: AttemptKey) => IdentityVerifier;
   /** Signs RoundConfig hashes; unsigned configs when absent (insecure mode). */
   readonly configSigner?: ConfigSigner | undefined;
   /** @default DEFAULT_SPEC_LIMITS */
@@ -213,7 +216,9 @@ export class RoundDriver {
     const validated = this.#spec(experiment);
     const spec = validated.spec;
     const now = await this.#now();
-    const candidates = await this.#eligible(spec, now);
+    // Each candidate's certificate as registered now: pinned for the attempt.
+    const certificates = new Map<string, Buffer>();
+    const candidates = await this.#eligible(spec, now, certificates);
     const regions = await this.#regionBounds(spec, candidates);
     const selection = selectParticipants({
       candidates,
@@ -259,7 +264,7 @@ export class RoundDriver {
       nMax: spec.targetParticipants,
       configHash: new Uint8Array(built.sha256),
     });
-    const session = AggregatorSession.create({ config: secagg, verifier: this.#o.verifier() });
+    const session = AggregatorSession.create({ config: secagg, verifier: this.#o.verifier(key) });
     const signer = this.#o.configSigner;
     const record: AttemptRecord = {
       ...key,
@@ -308,6 +313,9 @@ export class RoundDriver {
       snapshot: JSON.stringify(session.snapshot()),
       expected: participants.map((p) => p.workerId),
       events: events.map((e) => JSON.stringify(e)),
+      certificates: new Map(
+        participants.map((p) => [p.workerId, certificates.get(p.workerId) ?? Buffer.alloc(0)]),
+      ),
     });
     if (opened === 'NOT_CURRENT') return;
     if (opened === 'OPENED') {
@@ -324,7 +332,12 @@ export class RoundDriver {
     return { k, t };
   }
 
-  async #eligible(spec: ExperimentSpecOutput, now: number): Promise<ParticipantRecord[]> {
+  /** The selectable workers; `certificates` gets each one's registered certificate. */
+  async #eligible(
+    spec: ExperimentSpecOutput,
+    now: number,
+    certificates: Map<string, Buffer>,
+  ): Promise<ParticipantRecord[]> {
     const timeout = this.#o.heartbeatTimeoutMs ?? 30_000;
     const dataset = spec.dataset;
     const enabled = new Map<string, boolean>();
@@ -345,7 +358,10 @@ export class RoundDriver {
         regionEnabled = (await this.#o.policies.get(worker.region)).enabled;
         enabled.set(worker.region, regionEnabled);
       }
-      if (regionEnabled) out.push({ workerId: worker.workerId, region: worker.region });
+      if (regionEnabled) {
+        out.push({ workerId: worker.workerId, region: worker.region });
+        certificates.set(worker.workerId, worker.certificateDer);
+      }
     }
     return out;
   }
@@ -568,7 +584,7 @@ export class RoundDriver {
         case 'consistency-check': {
           const relay = RELAY_STAGES[stage];
           await this.#feed(ctx, (bytes) => relay.receive(session, bytes));
-          const outbox = await relay.close(session, (ids) => this.#identities(ids));
+          const outbox = await relay.close(session, (ids) => this.#identities(attempt, ids));
           await this.#open(ctx, relay.next, session, outbox);
           return;
         }
@@ -657,7 +673,7 @@ export class RoundDriver {
       runningSum = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
     }
     return AggregatorSession.restore(snapshot, {
-      verifier: this.#o.verifier(),
+      verifier: this.#o.verifier(attempt),
       createSum: createSharedSum,
       ...(runningSum === undefined ? {} : { runningSum }),
     });
@@ -675,16 +691,20 @@ export class RoundDriver {
     }
   }
 
-  async #identities(workerIds: readonly string[]): Promise<(workerId: string) => WorkerIdentity> {
-    const workers = new Map<string, WorkerRecord | undefined>();
-    for (const id of workerIds) workers.set(id, await this.#o.registry.find(id));
+  /** Participants' identities as relayed to their peers: region and certificate as pinned at selection. */
+  async #identities(
+    attempt: AttemptRecord,
+    workerIds: readonly string[],
+  ): Promise<(workerId: string) => WorkerIdentity> {
+    const pinned = await this.#o.attempts.pinnedCertificates(attempt, workerIds);
+    const regions = new Map(attempt.participants.map((p) => [p.workerId, p.region]));
     return (workerId) => {
-      const worker = workers.get(workerId);
+      const certificate = pinned.get(workerId);
       return {
         workerId,
-        region: worker?.region ?? '',
+        region: regions.get(workerId) ?? '',
         certificateChain:
-          worker === undefined || worker.certificateDer.length === 0 ? [] : [worker.certificateDer],
+          certificate === undefined || certificate.length === 0 ? [] : [certificate],
       };
     };
   }

@@ -6,7 +6,10 @@
  * stored in the stage's inbox with an atomic HSETNX: resending the
  * identical message is accepted, a different one is refused. When every
  * expected sender has arrived the engine closes the stage early; otherwise
- * its deadline job does.
+ * its deadline job does. Signed messages (setup keys, shares, survivor-set
+ * signatures) are verified before they are stored, against the certificate
+ * pinned in the attempt: a bad signature is refused with
+ * SECAGG_BAD_SIGNATURE and drops its sender, like every other offence.
  *
  * @module
  */
@@ -33,10 +36,17 @@ import type {
   StreamTasksResponse,
 } from '@fedra/proto';
 import { RefusalReason, TrainingBackend, WorkerActivity } from '@fedra/proto';
-import { SECAGG_PROTOCOL_VERSION, SECAGG_SUITE } from '@fedra/secagg';
-import type { SecAggStage } from '@fedra/secagg';
+import {
+  SECAGG_PROTOCOL_VERSION,
+  SECAGG_SUITE,
+  verifySetupSignature,
+  verifyShareSignatures,
+  verifySurvivorSignature,
+} from '@fedra/secagg';
+import type { IdentityVerifier, SecAggStage, SignedContext } from '@fedra/secagg';
 import type { UploadCompletion } from '../engine/round-driver.js';
 import { decodeTask, fleetMethods } from '../engine/proto-codec.js';
+import { signedContextOf } from '../engine/participant-verifier.js';
 import { stageFromWire, stageToWire } from '@fedra/wire';
 import { timestamp } from '../engine/task-notifier.js';
 import {
@@ -268,6 +278,15 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
       { ...refMetadata(t.key), workerId, stage: t.stage, code: error.code },
       'participant dropped for an invalid message',
     );
+  }
+
+  /**
+   * What a participant's signatures in `t` are checked with: the attempt's
+   * signed context (its config hash) and a verifier against the
+   * certificates pinned in the attempt.
+   */
+  function signed(t: StageTarget): [SignedContext, IdentityVerifier] {
+    return [signedContextOf(t.attempt), context.participantVerifier(t.key)];
   }
 
   /** The caller's outbox message for the open stage. */
@@ -505,6 +524,8 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
         if (setup.signature.length === 0 || setup.signature.length > 512) {
           throw secaggInvalid(t.key, 'setup', 'the signature must be 1-512 bytes');
         }
+        if (!(await verifySetupSignature(...signed(t), identity.workerId, setup)))
+          throw badSignature(t.key, 'setup', 'the signature over the public keys');
         const bytes = methods.SubmitSetup.requestSerialize(call.request);
         await stored(
           t,
@@ -555,6 +576,8 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
             throw secaggInvalid(t.key, 'share-keys', 'a share field is too large');
           }
         }
+        if (!(await verifyShareSignatures(...signed(t), identity.workerId, message)))
+          throw badSignature(t.key, 'share-keys', 'a share signature');
         const bytes = methods.SubmitShares.requestSerialize(call.request);
         await stored(
           t,
@@ -761,6 +784,17 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
         if (message.signature.length === 0 || message.signature.length > 512) {
           throw secaggInvalid(t.key, 'consistency-check', 'the signature must be 1-512 bytes');
         }
+        const survivors =
+          methods.GetSurvivorSet.responseDeserialize(await outbox(t, identity.workerId)).request
+            ?.survivors ?? [];
+        const ok = await verifySurvivorSignature(
+          ...signed(t),
+          identity.workerId,
+          survivors,
+          message.signature,
+        );
+        if (!ok)
+          throw badSignature(t.key, 'consistency-check', 'the signature over the survivor set');
         const bytes = methods.SubmitSurvivorSignature.requestSerialize(call.request);
         await stored(
           t,
@@ -849,6 +883,15 @@ function refMetadata(key: AttemptKey): Record<string, string> {
     roundNumber: String(key.roundNumber),
     attempt: String(key.attempt),
   };
+}
+
+/** SECAGG_BAD_SIGNATURE for `what` in a message of `stage`. */
+function badSignature(key: AttemptKey, stage: SecAggStage, what: string): FedraError {
+  return new FedraError(
+    'SECAGG_BAD_SIGNATURE',
+    `${stage}: ${what} does not verify against the certificate the worker was selected with; sign with that certificate's key (the sender is dropped from the attempt)`,
+    { metadata: { ...refMetadata(key), stage } },
+  );
 }
 
 function secaggInvalid(key: AttemptKey, stage: SecAggStage, message: string): FedraError {

@@ -11,8 +11,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Metadata, ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FedraErrorCode } from '@fedra/common';
+import { setupPayload, survivorSetPayload } from '@fedra/secagg';
 import type { SecAggStage } from '@fedra/secagg';
 import type { StageHeader } from '@fedra/proto';
+import { signedContextOf } from '../engine/participant-verifier.js';
 import { isValidIdentitySegment } from '../identity/fedra-identity.js';
 import { isValidExperimentId } from '../state/state-keys.js';
 import {
@@ -83,6 +85,13 @@ function participant(stage: SecAggStage, i: number): string {
 
 function experimentOf(stage: SecAggStage): string {
   return heldAt(stage).attempt.experimentId;
+}
+
+/** `workerId`'s identity signature over `payload` (what a participant in good standing sends). */
+async function signedBy(workerId: string, payload: Uint8Array): Promise<Buffer> {
+  const signer = f.identities.signers.get(workerId);
+  if (signer === undefined) throw new Error(`no identity for ${workerId}`);
+  return Buffer.from(await signer.sign(payload));
 }
 
 /** A stage other than `stage`. */
@@ -576,9 +585,26 @@ describe('FleetService under hostile input', () => {
       stage: 'STAGE_SETUP',
       sender,
     });
-    // A message that verifies later, then a different one: equivocation.
+    // A message that verifies, then a different one (also signed): equivocation.
+    const context = signedContextOf(heldAt('setup').attempt);
+    const signedSetup = async (sender: string, fill: number) => {
+      const encryptionPublicKey = Buffer.alloc(32, fill);
+      const maskingPublicKey = Buffer.alloc(32, 2);
+      const payload = setupPayload(context, sender, encryptionPublicKey, maskingPublicKey);
+      return { encryptionPublicKey, maskingPublicKey, signature: await signedBy(sender, payload) };
+    };
     const equivocator = participant('setup', 1);
-    expect(await send(equivocator, valid(equivocator))).toBeNull();
+    expect(
+      await send(equivocator, valid(equivocator), await signedSetup(equivocator, 1)),
+    ).toBeNull();
+    const second = await signedSetup(equivocator, 7);
+    // Signed by the sender, but over other keys, or by another participant.
+    const me = participant('setup', 2);
+    const forged = [
+      { ...(await signedSetup(me, 1)), encryptionPublicKey: Buffer.alloc(32, 8) },
+      { ...(await signedSetup(participant('setup', 3), 1)) },
+      { signature: Buffer.alloc(64, 3) },
+    ];
     const cases = generate(
       5,
       'worker',
@@ -588,11 +614,19 @@ describe('FleetService under hostile input', () => {
           return {
             label: 'a different second setup',
             expected: 'SECAGG_REPLAY',
-            send: () => send(equivocator, valid(equivocator), { signature: Buffer.alloc(64, 9) }),
+            send: () => send(equivocator, valid(equivocator), second),
           };
         }
         if (rng.int(3) > 0) return headerCase(rng, 'setup', true, (c, h) => send(c, h));
-        const me = participant('setup', 2 + rng.int(2));
+        if (rng.int(2) === 0) {
+          const kind = rng.int(forged.length);
+          const body = forged[kind] ?? {};
+          return {
+            label: `bad signature (${kind})`,
+            expected: 'SECAGG_BAD_SIGNATURE',
+            send: () => send(me, valid(me), body),
+          };
+        }
         const field = rng.pick(['encryptionPublicKey', 'maskingPublicKey', 'signature']);
         const length =
           field === 'signature' ? rng.pick([0, 513, 4096]) : rng.pick([0, 1, 31, 33, 64, 4096]);
@@ -669,7 +703,14 @@ describe('FleetService under hostile input', () => {
         if (rng.int(3) > 0) return headerCase(rng, 'share-keys', true, (c, h) => send(c, h));
         const me = participant('share-keys', 2 + rng.int(2));
         const peer = participant('share-keys', 0);
-        const kind = rng.int(7);
+        const kind = rng.int(8);
+        if (kind === 7) {
+          return {
+            label: 'a share with a bad signature',
+            expected: 'SECAGG_BAD_SIGNATURE',
+            send: () => send(me, valid(me), { shares: [share(me, peer)] }),
+          };
+        }
         const body =
           kind === 0
             ? { bCommitment: rng.bytes(rng.pick([0, 31, 33, 1000])) }
@@ -915,8 +956,27 @@ describe('FleetService under hostile input', () => {
         (m, cb) => fleet().submitSurvivorSignature({ signature: { header, signature } }, m, cb),
         uri(caller),
       );
+    // A signature that verifies; a different second one cannot (Ed25519 is
+    // deterministic), so it is refused as a bad signature.
+    const context = signedContextOf(heldAt('consistency-check').attempt);
     const equivocator = participant('consistency-check', 1);
-    expect(await send(equivocator, valid(equivocator))).toBeNull();
+    const survivorSet = await unary<{ request: { survivors: string[] } | null }>(
+      (m, cb) => fleet().getSurvivorSet({ header: valid(equivocator) }, m, cb),
+      uri(equivocator),
+    );
+    const survivors = survivorSet.request?.survivors ?? [];
+    expect(survivors).toContain(equivocator);
+    const signature = await signedBy(
+      equivocator,
+      survivorSetPayload(context, equivocator, survivors),
+    );
+    expect(await send(equivocator, valid(equivocator), signature)).toBeNull();
+    const me = participant('consistency-check', 2);
+    const forged = [
+      await signedBy(me, survivorSetPayload(context, me, survivors.slice(1))),
+      signature,
+      Buffer.alloc(64, 1),
+    ];
     const cases = generate(
       13,
       'worker',
@@ -925,12 +985,20 @@ describe('FleetService under hostile input', () => {
         if (index === 0) {
           return {
             label: 'a different second signature',
-            expected: 'SECAGG_REPLAY',
+            expected: 'SECAGG_BAD_SIGNATURE',
             send: () => send(equivocator, valid(equivocator), Buffer.alloc(64, 2)),
           };
         }
         if (rng.int(3) > 0) return headerCase(rng, 'consistency-check', true, (c, h) => send(c, h));
-        const me = participant('consistency-check', 2 + rng.int(2));
+        if (rng.int(2) === 0) {
+          const kind = rng.int(forged.length);
+          const bad = forged[kind] ?? Buffer.alloc(64);
+          return {
+            label: `bad signature (${kind})`,
+            expected: 'SECAGG_BAD_SIGNATURE',
+            send: () => send(me, valid(me), bad),
+          };
+        }
         const length = rng.pick([0, 513, 4096]);
         return {
           label: `signature of ${length} bytes`,

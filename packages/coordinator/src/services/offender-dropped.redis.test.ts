@@ -1,9 +1,10 @@
 /**
  * An offending participant is dropped and the round goes on without it:
  * one round per secure-aggregation stage, in which one participant sends
- * a malformed message for that stage (and nothing valid). It is refused
- * with the precise code, dropped with DROP_REASON_INVALID_MESSAGE, and the
- * round commits with the others at its first attempt.
+ * a malformed or badly signed message for that stage (and nothing valid).
+ * It is refused with the precise code, dropped with
+ * DROP_REASON_INVALID_MESSAGE, and the round commits with the others at its
+ * first attempt.
  */
 import { randomUUID } from 'node:crypto';
 import type { ServiceError } from '@grpc/grpc-js';
@@ -71,8 +72,9 @@ function offend(
   const identity = uri(workerId);
   switch (stage) {
     case 'setup':
+      // Well-formed, but the signature is not the sender's: refused when submitted.
       return {
-        code: 'SECAGG_INVALID_MESSAGE',
+        code: 'SECAGG_BAD_SIGNATURE',
         send: () =>
           rawUnary(
             (m, cb) =>
@@ -80,8 +82,8 @@ function offend(
                 {
                   setup: {
                     header,
-                    encryptionPublicKey: Buffer.alloc(31),
-                    maskingPublicKey: Buffer.alloc(32),
+                    encryptionPublicKey: Buffer.alloc(32, 1),
+                    maskingPublicKey: Buffer.alloc(32, 2),
                     signature: Buffer.alloc(64),
                   },
                 },
@@ -111,12 +113,12 @@ function offend(
       };
     case 'consistency-check':
       return {
-        code: 'SECAGG_INVALID_MESSAGE',
+        code: 'SECAGG_BAD_SIGNATURE',
         send: () =>
           rawUnary(
             (m, cb) =>
               fleet.submitSurvivorSignature(
-                { signature: { header, signature: Buffer.alloc(0) } },
+                { signature: { header, signature: Buffer.alloc(64, 7) } },
                 m,
                 cb,
               ),

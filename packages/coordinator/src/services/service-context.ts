@@ -5,6 +5,7 @@
  * @module
  */
 import type { Redis } from 'ioredis';
+import type { IdentityVerifier } from '@fedra/secagg';
 import type { RedisAuditLog } from '../audit/redis-audit-log.js';
 import type { RoundEngine } from '../engine/round-engine.js';
 import type { SpecLimits } from '../engine/spec-validation.js';
@@ -15,7 +16,7 @@ import type { AttemptStore } from '../state/attempt-store.js';
 import type { ExperimentStore } from '../state/experiment-store.js';
 import type { IdempotencyStore } from '../state/idempotency-store.js';
 import type { RegionPolicyStore } from '../state/region-policy-store.js';
-import type { StateKeys } from '../state/state-keys.js';
+import type { AttemptKey, StateKeys } from '../state/state-keys.js';
 import type { WorkerRegistry } from '../state/worker-registry.js';
 
 /** Everything the service handlers use. */
@@ -48,6 +49,8 @@ export interface ServiceContext {
   readonly replicaId: string;
   /** The coordinator runs without TLS. */
   readonly insecure: boolean;
+  /** A fresh verifier of participants' signatures in one attempt (see engine/participant-verifier). */
+  participantVerifier(attempt: AttemptKey): IdentityVerifier;
   /** The heartbeat interval workers are told. */
   readonly heartbeatIntervalMs: number;
   /** A worker whose heartbeat is older counts as offline. */

@@ -180,6 +180,12 @@ export class AttemptStore {
       readonly snapshot: string;
       readonly expected: readonly string[];
       readonly events: readonly string[];
+      /**
+       * Each participant's registered client certificate (DER; empty when
+       * it has none), pinned for the attempt: see
+       * {@link AttemptStore.pinnedCertificates}.
+       */
+      readonly certificates?: ReadonlyMap<string, Buffer> | undefined;
     },
   ): Promise<'OPENED' | 'EXISTS' | 'NOT_CURRENT'> {
     const key: AttemptKey = record;
@@ -196,6 +202,9 @@ export class AttemptStore {
       .sadd(this.#keys.expected(key), init.expected)
       .hset(round, { latestAttempt: key.attempt, state: 'open' })
       .hsetnx(round, 'openTimeMs', String(record.openTimeMs));
+    if (init.certificates !== undefined && init.certificates.size > 0) {
+      write.hsetPairs(this.#keys.certificates(key), [...init.certificates]);
+    }
     for (const event of init.events) {
       write.xadd(this.#keys.events(key.experimentId), EVENT_STREAM_MAX_LENGTH, { event });
     }
@@ -359,6 +368,27 @@ export class AttemptStore {
     return (await redisCall(() => this.#redis.sismember(this.#keys.expected(key), workerId))) === 1;
   }
 
+  /**
+   * The client certificates (DER) pinned for `workerIds` when the attempt
+   * was selected; a worker without one is missing from the map, one that
+   * had none (insecure mode) maps to an empty buffer.
+   */
+  async pinnedCertificates(
+    key: AttemptKey,
+    workerIds: readonly string[],
+  ): Promise<Map<string, Buffer>> {
+    if (workerIds.length === 0) return new Map();
+    const values = await redisCall(() =>
+      this.#redis.hmgetBuffer(this.#keys.certificates(key), ...workerIds),
+    );
+    const pinned = new Map<string, Buffer>();
+    workerIds.forEach((id, i) => {
+      const value = values[i];
+      if (value != null) pinned.set(id, value);
+    });
+    return pinned;
+  }
+
   /** The AggregatorSession snapshot (JSON) as of the last transition. */
   async snapshot(key: AttemptKey): Promise<string | undefined> {
     const value = await redisCall(() => this.#redis.get(this.#keys.snapshot(key)));
@@ -432,6 +462,7 @@ export class AttemptStore {
           this.#keys.expected(key),
           this.#keys.uploads(key),
           this.#keys.notified(key),
+          this.#keys.certificates(key),
           ...stages.map((stage) => this.#keys.inbox(key, stage)),
         )
         .hset(this.#keys.attempt(key), 'compacted', '1')

@@ -121,6 +121,15 @@ export class StateKeys {
     return `${this.#attempt(key)}:notified`;
   }
 
+  /**
+   * Hash: worker id → the client certificate (DER) each participant had
+   * registered when the attempt was selected; the attempt's signatures are
+   * verified, and certificates relayed to peers, from these.
+   */
+  certificates(key: AttemptKey): string {
+    return `${this.#attempt(key)}:certificates`;
+  }
+
   /** Sorted set: every experiment id, scored by creation time (ms). */
   experiments(): string {
     return `${this.prefix}:experiments`;
