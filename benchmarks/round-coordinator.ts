@@ -18,7 +18,8 @@
  * @module
  */
 import { createPublicKey } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { pino } from 'pino';
 import type { LogFn } from 'pino';
 import { redactPaths, shutdownOnSignals } from '@fedra/common';
@@ -54,6 +55,31 @@ function send(event: CoordinatorEvent): void {
   process.send?.(event);
 }
 
+/**
+ * `--profile-round R:FILE`: a V8 CPU profile of the main thread from round
+ * R's opening to its commit, written to FILE (diagnosis only).
+ */
+function roundProfiler(spec: string | undefined): (event: CoordinatorEvent) => void {
+  if (spec === undefined) return () => undefined;
+  const colon = spec.indexOf(':');
+  const round = Number(spec.slice(0, colon));
+  const file = spec.slice(colon + 1);
+  const session = new Session();
+  session.connect();
+  return (event) => {
+    if (event.type === 'listening' || event.roundNumber !== round) return;
+    if (event.type === 'round-opened') {
+      session.post('Profiler.enable', () => {
+        session.post('Profiler.start');
+      });
+    } else if (event.type === 'round-committed') {
+      session.post('Profiler.stop', (error, result) => {
+        if (error === null) writeFileSync(file, JSON.stringify(result.profile));
+      });
+    }
+  };
+}
+
 function loadParticipantKeys(file: string): ReturnType<typeof createStaticVerifier> {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
   const keys = new Map(
@@ -70,6 +96,9 @@ async function run(): Promise<void> {
   const at = argv.indexOf('--participant-keys');
   const keysFile = at >= 0 ? argv[at + 1] : undefined;
   if (at >= 0) argv.splice(at, 2);
+  const profileAt = argv.indexOf('--profile-round');
+  const profile = roundProfiler(profileAt >= 0 ? argv[profileAt + 1] : undefined);
+  if (profileAt >= 0) argv.splice(profileAt, 2);
   const config = loadCoordinatorConfig(argv, process.env);
   if (keysFile !== undefined && !config.insecure)
     throw new Error('--participant-keys is for benchmarks against an --insecure coordinator');
@@ -90,14 +119,16 @@ async function run(): Promise<void> {
             for (const [name, value] of Object.entries(first))
               if (typeof value === 'number') fields[name] = value;
           }
-          send({
+          const event: CoordinatorEvent = {
             type,
             roundNumber: bindings.roundNumber ?? 0,
             attempt: bindings.attempt ?? 0,
             cpuMicros: cpu.user + cpu.system,
             atMs: performance.timeOrigin + performance.now(),
             fields,
-          });
+          };
+          send(event);
+          profile(event);
         }
         method.apply(this, args);
       },

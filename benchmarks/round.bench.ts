@@ -2,8 +2,8 @@
  * Whole-round benchmark of the coordinator: real gRPC on 127.0.0.1, real
  * Redis, secure aggregation on, training excluded.
  *
- * Run: node --conditions=@fedra/source --import tsx benchmarks/round.bench.ts [--quick] [--rounds R]
- * (or `pnpm bench:round`). Prints one JSON line per case on stdout, a table
+ * Run: node --conditions=@fedra/source --import tsx benchmarks/round.bench.ts [--quick] [--rounds=R] [--n=10,50,100] [--profile=DIR]
+ * (or `pnpm bench:round [-- --n=100 --rounds=3]`). Prints one JSON line per case on stdout, a table
  * on stderr, and progress on stderr.
  *
  * Per case: a coordinator in its own child process (`round-coordinator.ts`:
@@ -33,10 +33,19 @@
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import { credentials } from '@grpc/grpc-js';
 import { Redis } from 'ioredis';
 import { loadFedraPackage } from '@fedra/proto';
@@ -107,6 +116,27 @@ function procStatusBytes(pid: number, field: string): number {
   return Number(match[1]) * 1024;
 }
 
+/** CPU ms (user + system) of each thread of `pid` (/proc/<pid>/task), by `main` or `name:tid`. */
+function threadCpuMs(pid: number): Map<string, number> {
+  const ticksPerMs = 100 / 1000; // USER_HZ is 100 on Linux
+  const byName = new Map<string, number>();
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+    } catch {
+      continue; // the thread ended
+    }
+    const close = stat.lastIndexOf(')');
+    const comm = stat.slice(stat.indexOf('(') + 1, close).replace(/[0-9]+$/, '');
+    const name = tid === String(pid) ? 'main' : `${comm}:${tid}`;
+    const fields = stat.slice(close + 2).split(' ');
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    byName.set(name, (byName.get(name) ?? 0) + ticks / ticksPerMs);
+  }
+  return byName;
+}
+
 function benchSpec(c: Case): ExperimentSpec {
   const seconds = (s: number) => ({ seconds: s, nanos: 0 });
   // The largest power-of-two scale (at most 2^20) that keeps n x bound x scale below 2^31.
@@ -164,17 +194,34 @@ function benchSpec(c: Case): ExperimentSpec {
 class CoordinatorChild {
   readonly process: ChildProcess;
   readonly events: CoordinatorEvent[] = [];
+  /** Per-thread CPU ms at each round event (`round-opened/3`), read when the event arrives. */
+  readonly threads = new Map<string, Map<string, number>>();
   readonly #waiters = new Set<() => void>();
   #exit: string | undefined;
 
-  constructor(args: string[], logFile: string) {
+  constructor(args: string[], logFile: string, profileDir: string | undefined) {
     const log = openSync(logFile, 'a');
-    this.process = fork(fileURLToPath(new URL('./round-coordinator.ts', import.meta.url)), args, {
-      execArgv: ['--conditions=@fedra/source', '--import', 'tsx'],
-      stdio: ['ignore', log, log, 'ipc'],
-    });
+    const profile =
+      profileDir === undefined
+        ? []
+        : ['--profile-round', `2:${join(profileDir, 'round-2.cpuprofile')}`];
+    this.process = fork(
+      fileURLToPath(new URL('./round-coordinator.ts', import.meta.url)),
+      [...args, ...profile],
+      {
+        execArgv: ['--conditions=@fedra/source', '--import', 'tsx'],
+        stdio: ['ignore', log, log, 'ipc'],
+      },
+    );
     closeSync(log);
     this.process.on('message', (message: CoordinatorEvent) => {
+      if (message.type !== 'listening' && this.process.pid !== undefined) {
+        try {
+          this.threads.set(`${message.type}/${message.roundNumber}`, threadCpuMs(this.process.pid));
+        } catch {
+          // the process is gone; the exit handler reports it
+        }
+      }
       this.events.push(message);
       this.#notify();
     });
@@ -248,7 +295,11 @@ async function deleteKeys(prefix: string): Promise<void> {
   }
 }
 
-async function runCase(c: Case, unmaskThreads: number): Promise<CaseResult> {
+async function runCase(
+  c: Case,
+  unmaskThreads: number,
+  profileDir: string | undefined,
+): Promise<CaseResult> {
   const prefix = `fedra-bench-${randomUUID()}`;
   const dir = mkdtempSync(join(tmpdir(), 'fedra-round-bench-'));
   const ids = Array.from({ length: c.n }, (_, i) => `w${i + 1}`);
@@ -285,6 +336,7 @@ async function runCase(c: Case, unmaskThreads: number): Promise<CaseResult> {
       keysFile,
     ],
     logFile,
+    profileDir,
   );
   const fleetClients: FleetServiceClient[] = [];
   const workers: ScriptedWorker[] = [];
@@ -383,6 +435,17 @@ async function runCase(c: Case, unmaskThreads: number): Promise<CaseResult> {
         t: last.fields['t'] ?? NaN,
       };
       rounds.push(figures);
+      const before = child.threads.get(`round-opened/${r}`);
+      const after = child.threads.get(`round-committed/${r}`);
+      if (before !== undefined && after !== undefined) {
+        const split = [...after]
+          .map(([name, ms]) => [name, ms - (before.get(name) ?? 0)] as const)
+          .filter(([, ms]) => ms > 0)
+          .sort((a, b) => b[1] - a[1])
+          .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+          .join(', ');
+        progress(`  threads (CPU ms): ${split}`);
+      }
       progress(
         `n=${c.n} round ${r}/${c.rounds}${r === 1 ? ' (warm-up)' : ''}: ${figures.roundMs.toFixed(0)} ms, ` +
           `coordinator CPU ${figures.cpuMs.toFixed(0)} ms, survivors ${figures.survivors}/${c.n}, ` +
@@ -408,21 +471,32 @@ async function runCase(c: Case, unmaskThreads: number): Promise<CaseResult> {
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const quick = args.includes('--quick');
-  const roundsAt = args.indexOf('--rounds');
-  const rounds = roundsAt >= 0 ? Number(args[roundsAt + 1]) : quick ? 2 : 4;
+  // `--name=value` forms pass through scripts/bench.mjs (it takes bare words for benchmark names).
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      rounds: { type: 'string' },
+      n: { type: 'string' },
+      // Writes a V8 CPU profile of the coordinator's main thread during round 2 to DIR/round-2.cpuprofile.
+      profile: { type: 'string' },
+    },
+  });
+  const quick = values.quick;
+  const rounds = values.rounds === undefined ? (quick ? 2 : 4) : Number(values.rounds);
   if (!Number.isSafeInteger(rounds) || rounds < 2)
     throw new Error('--rounds must be an integer >= 2 (the first round is a warm-up)');
   const unmaskThreads = Math.min(2, availableParallelism());
+  const sizes = values.n === undefined ? [10, 50, 100] : values.n.split(',').map(Number);
+  if (sizes.some((n) => !Number.isSafeInteger(n) || n < 3))
+    throw new Error('--n takes cohort sizes >= 3, comma-separated (e.g. --n 10,100)');
   const cases: Case[] = quick
     ? [{ n: 10, inputs: 99, units: 1000, rounds }]
-    : [10, 50, 100].map((n) => ({ n, inputs: 999, units: 1000, rounds }));
+    : sizes.map((n) => ({ n, inputs: 999, units: 1000, rounds }));
 
   const rows: Array<Record<string, number | string>> = [];
   for (const c of cases) {
     process.stderr.write(`case n=${c.n}, ${paramsOf(c)} params, ${c.rounds} rounds\n`);
-    const result = await runCase(c, unmaskThreads);
+    const result = await runCase(c, unmaskThreads, values.profile);
     const measured = result.rounds.slice(1);
     const warm = result.rounds[0];
     const row = {

@@ -145,6 +145,32 @@ describe('DirectoryModelStore blobs', () => {
       'DIGEST_MISMATCH',
     );
   });
+
+  it('keeps a verified blob in memory, and never one that failed verification', async () => {
+    const store = await DirectoryModelStore.open(root);
+    const data = bytes(BLOB_READ_CHUNK_BYTES + 100);
+    const info = await store.putBlob(data);
+    const path = join(root, 'blobs', 'sha256', info.sha256);
+    const damaged = Uint8Array.from(data);
+    damaged[7] = (damaged[7] ?? 0) ^ 1;
+    await writeFile(path, damaged);
+    // Damaged before any read: every read fails, none is remembered.
+    for (let i = 0; i < 2; i++) {
+      expect((await fedraError(readAll(await store.getBlob(info.sha256)))).code).toBe(
+        'DIGEST_MISMATCH',
+      );
+    }
+    await writeFile(path, data);
+    // Concurrent readers share one verified read.
+    const reads = await Promise.all(
+      [1, 2, 3].map(async () => concat(await readAll(await store.getBlob(info.sha256)))),
+    );
+    for (const read of reads) expect(Buffer.from(read).equals(Buffer.from(data))).toBe(true);
+    // Damaged after it verified: later readers get the verified bytes.
+    await writeFile(path, damaged);
+    const again = concat(await readAll(await store.getBlob(info.sha256)));
+    expect(Buffer.from(again).equals(Buffer.from(data))).toBe(true);
+  });
 });
 
 describe('DirectoryModelStore versions', () => {

@@ -59,6 +59,13 @@ export const DEFAULT_MODEL_STORE_ROOT = '.fedra/models';
 /** Chunk size of {@link DirectoryModelStore.getBlob}: 1 MiB, the wire's chunk size. */
 export const BLOB_READ_CHUNK_BYTES = 1 << 20;
 
+/**
+ * Largest blob {@link DirectoryModelStore.getBlob} keeps in memory once it
+ * has verified: the model of the open round, which every participant
+ * downloads, is then read from disk and hashed once, not once per download.
+ */
+export const BLOB_CACHE_MAX_BYTES = 64 << 20;
+
 const VERSION_FILE = /^(0|[1-9][0-9]{0,15})\.json$/;
 
 /**
@@ -77,6 +84,8 @@ export class DirectoryModelStore implements ModelStore {
   readonly #blobDir: string;
   readonly #tmpDir: string;
   readonly #lock = new KeyedLock();
+  /** The last blob read whole (at most one; its chunks verified together). */
+  #verified: { readonly sha256: string; readonly chunks: Promise<Uint8Array[]> } | undefined;
 
   private constructor(root: string) {
     this.root = root;
@@ -172,12 +181,43 @@ export class DirectoryModelStore implements ModelStore {
       }
       throw error;
     }
+    const expected = { sha256, bytes: size };
     return {
       sha256,
       size,
       [Symbol.asyncIterator]: () =>
-        readVerifiedChunks(path, BLOB_READ_CHUNK_BYTES, { sha256, bytes: size }),
+        size <= BLOB_CACHE_MAX_BYTES
+          ? this.#readCached(path, expected)
+          : readVerifiedChunks(path, BLOB_READ_CHUNK_BYTES, expected),
     };
+  }
+
+  /**
+   * A blob's chunks from memory once they verified (readers share them and
+   * must not change them); the first reader, and those arriving while it
+   * reads, wait for one verified read of the file. A read that fails
+   * verification is not kept.
+   */
+  async *#readCached(
+    path: string,
+    expected: { readonly sha256: string; readonly bytes: number },
+  ): AsyncGenerator<Uint8Array, void, undefined> {
+    let entry = this.#verified;
+    if (entry?.sha256 !== expected.sha256) {
+      const chunks = (async () => {
+        const all: Uint8Array[] = [];
+        for await (const chunk of readVerifiedChunks(path, BLOB_READ_CHUNK_BYTES, expected))
+          all.push(chunk);
+        return all;
+      })();
+      entry = { sha256: expected.sha256, chunks };
+      const loaded = entry;
+      this.#verified = loaded;
+      chunks.catch(() => {
+        if (this.#verified === loaded) this.#verified = undefined;
+      });
+    }
+    yield* await entry.chunks;
   }
 
   async hasBlob(sha256: string): Promise<boolean> {
