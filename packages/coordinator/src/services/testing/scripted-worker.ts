@@ -105,9 +105,13 @@ export class ScriptedWorker {
   #stream: ClientReadableStream<StreamTasksResponseOutput> | undefined;
   #queue: Promise<void> = Promise.resolve();
   #heartbeat: NodeJS.Timeout | undefined;
+  #client: FleetServiceClient;
+  #signer: IdentitySigner;
 
   constructor(options: ScriptedWorkerOptions) {
     this.#o = options;
+    this.#client = options.client;
+    this.#signer = options.signer;
     this.workerId = options.workerId;
     this.identity = `spiffe://${options.federation}/region/${options.region}/worker/${options.workerId}`;
   }
@@ -129,7 +133,7 @@ export class ScriptedWorker {
 
   /** Registers, starts heartbeats and opens the task stream. */
   async start(): Promise<void> {
-    const client = this.#o.client;
+    const client = this.#client;
     const response = await unary<{ sessionId: string }>(
       (metadata, callback) =>
         client.register(
@@ -164,6 +168,18 @@ export class ScriptedWorker {
     stream.on('error', () => undefined);
   }
 
+  /**
+   * Reconnects over `client` and registers again, signing new attempts with
+   * `signer` (a renewed certificate and key); attempts already under way
+   * keep the signer they started with.
+   */
+  async renew(client: FleetServiceClient, signer: IdentitySigner): Promise<void> {
+    this.stop();
+    this.#client = client;
+    this.#signer = signer;
+    await this.start();
+  }
+
   /** Stops the stream and heartbeats. */
   stop(): void {
     if (this.#heartbeat !== undefined) clearInterval(this.#heartbeat);
@@ -185,7 +201,7 @@ export class ScriptedWorker {
   }
 
   async #handle(task: StreamTasksResponseOutput): Promise<void> {
-    const client = this.#o.client;
+    const client = this.#client;
     if (task.invitation != null) {
       const signed = task.invitation.roundConfig;
       if (signed == null) return;
@@ -201,7 +217,7 @@ export class ScriptedWorker {
       const drop = this.#o.dropAt?.(config.roundNumber, config.attempt, this.workerId);
       const session = ParticipantSession.create({
         config: secagg,
-        signer: this.#o.signer,
+        signer: this.#signer,
         verifier: this.#o.verifier,
       });
       const active: ActiveAttempt = {
@@ -365,7 +381,7 @@ export class ScriptedWorker {
     digest: Uint8Array,
     rejectedShares: readonly string[],
   ): Promise<boolean> {
-    const client = this.#o.client;
+    const client = this.#client;
     const offset = await this.#call<{ offset: number; totalBytes: number }>(
       round,
       attempt,

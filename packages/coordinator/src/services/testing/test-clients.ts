@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { credentials, Metadata } from '@grpc/grpc-js';
-import type { ServiceError } from '@grpc/grpc-js';
+import type { ChannelCredentials, ServiceError } from '@grpc/grpc-js';
 import { FedraError, fromGrpcStatus } from '@fedra/common';
 import { loadFedraPackage } from '@fedra/proto';
 import type {
@@ -73,13 +73,15 @@ export interface TestClients {
   close(): void;
 }
 
-/** Connects insecure clients to `address`. */
-export function connectClients(address: string): TestClients {
+/** Connects clients to `address`: insecure, or with `channel` credentials (mTLS). */
+export function connectClients(
+  address: string,
+  channel: ChannelCredentials = credentials.createInsecure(),
+): TestClients {
   const v1 = loadFedraPackage().fedra.v1;
-  const insecure = credentials.createInsecure();
-  const fleet = new v1.FleetService(address, insecure);
-  const experiments = new v1.ExperimentService(address, insecure);
-  const admin = new v1.AdminService(address, insecure);
+  const fleet = new v1.FleetService(address, channel);
+  const experiments = new v1.ExperimentService(address, channel);
+  const admin = new v1.AdminService(address, channel);
   return {
     fleet,
     experiments,
