@@ -15,8 +15,8 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { RoundEngineTiming } from '../../engine/round-engine.js';
 import {
-  FAULT_KEY_ENV,
   FAULT_POINTS_ENV,
+  FAULT_PREFIX_ENV,
   FAULT_REACHED_MSG,
   FAULT_REDIS_ENV,
 } from './fault-points.js';
@@ -165,7 +165,7 @@ export class CoordinatorProcess {
       env: childEnv({
         [FAULT_POINTS_ENV]: (options.faultPoints ?? []).join(','),
         [FAULT_REDIS_ENV]: options.redisUrl,
-        [FAULT_KEY_ENV]: `${options.keyPrefix}:fault`,
+        [FAULT_PREFIX_ENV]: options.keyPrefix,
       }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,29 +1,32 @@
 /**
  * Fault points for the fault-injection tests: places in a round driver's
- * step where a coordinator child process stops and waits, so that a test
- * can SIGKILL or SIGSTOP it at a known instant instead of guessing by
- * timing. Test code only: installed into a child process by
- * `fault-points-preload.ts` (an `--import` preload), never by the
- * coordinator itself.
+ * step where a coordinator child process stops itself (SIGSTOP), so that
+ * a test can SIGKILL it there, or SIGCONT it later, at a known instant
+ * instead of guessing by timing. Test code only: installed into a child
+ * process by `fault-points-preload.ts` (an `--import` preload), never by
+ * the coordinator itself.
  *
  * A point is `<round>:<site>`, e.g. `2:collect-masked`. The sites are
- * the moments just before a driver's durable write:
+ * the moments around a driver's durable writes:
  *
- * - `setup`, `share-keys`, `collect-masked`, `consistency-check`: the
- *   fenced write that closes the stage (its work is done: outbox built,
- *   uploads folded, masked sum stored as a blob);
- * - `unmask`: the model version's commit to the model store (the masks are
- *   removed and the strategy applied, nothing of the round is stored yet);
- * - `commit`: the fenced write that marks the round committed (the model
- *   version and the audit record are already written);
+ * - `setup`, `share-keys`, `collect-masked`, `consistency-check`: just
+ *   before the fenced write that closes the stage (its work is done:
+ *   outbox built, uploads folded, masked sum stored as a blob);
+ * - `unmask`: just before the model version's commit to the model store
+ *   (the masks are removed and the strategy applied, nothing of the round
+ *   is stored yet);
+ * - `commit`: just before the fenced write that marks the round committed
+ *   (the model version and the audit record are already written);
  * - `committed`: just after that write, before the attempt's clean-up
  *   (staged uploads, per-stage keys) and the next round's selection.
  *
  * Each armed point fires once across every process of a deployment (a
  * `SET NX` in Redis), in whichever process gets there first. That process
  * writes one JSON line with `msg` {@link FAULT_REACHED_MSG} to stdout and
- * waits for SIGCONT; the test then kills it, or stops and later continues
- * it. Aborting writes never stop.
+ * sends itself SIGSTOP: the whole process freezes there, its other jobs,
+ * lock renewals and sweeps included, exactly as if stopped from outside at
+ * that instant. Once continued it writes {@link FAULT_RESUMED_MSG} and goes
+ * on. Aborting writes never stop.
  *
  * @module
  */
@@ -33,17 +36,18 @@ import { DirectoryModelStore } from '../../model-store/directory-model-store.js'
 import type { NewModelVersion } from '../../model-store/model-store.js';
 import { AttemptStore } from '../../state/attempt-store.js';
 import type { TransitionWrites } from '../../state/attempt-store.js';
+import { StateKeys } from '../../state/state-keys.js';
 import type { AttemptKey } from '../../state/state-keys.js';
 
 /** Comma-separated points to arm (`1:setup,2:commit`). */
 export const FAULT_POINTS_ENV = 'TEST_FAULT_POINTS';
 /** The Redis URL the once-only markers live in. */
 export const FAULT_REDIS_ENV = 'TEST_FAULT_REDIS';
-/** The key prefix of the markers (put it under the deployment's key prefix). */
-export const FAULT_KEY_ENV = 'TEST_FAULT_KEY';
+/** The deployment's Redis key prefix (the markers go under it). */
+export const FAULT_PREFIX_ENV = 'TEST_FAULT_KEY_PREFIX';
 /** The `msg` of the line a process writes when it stops at a point. */
 export const FAULT_REACHED_MSG = 'fault point reached';
-/** The `msg` of the line a process writes when SIGCONT lets it go on. */
+/** The `msg` of the line a process writes when it was continued. */
 export const FAULT_RESUMED_MSG = 'fault point resumed';
 
 /** Where a driver can be held; see the module doc. */
@@ -67,8 +71,11 @@ export interface FaultReached {
   readonly experimentId: string;
   readonly roundNumber: number;
   readonly attempt: number;
-  /** The fencing epoch of the held write (stage-closing sites and `commit`). */
-  readonly epoch?: number;
+  /**
+   * The fencing epoch the driver holds the stage under (for `unmask`, the
+   * attempt's epoch as read at the point).
+   */
+  readonly epoch: number;
 }
 
 /** The name of the point at `site` of round `roundNumber`. */
@@ -82,7 +89,7 @@ export function faultPoint(roundNumber: number, site: FaultSite): string {
  * `DirectoryModelStore.prototype.commitVersion`. Does nothing when no
  * point is named.
  *
- * @throws Error when the points are named without the Redis URL or key.
+ * @throws Error when the points are named without the Redis URL or key prefix.
  */
 export function installFaultPoints(env: Readonly<Record<string, string | undefined>>): void {
   const armed = new Set(
@@ -93,25 +100,23 @@ export function installFaultPoints(env: Readonly<Record<string, string | undefin
   );
   if (armed.size === 0) return;
   const url = env[FAULT_REDIS_ENV];
-  const keyPrefix = env[FAULT_KEY_ENV];
-  if (url === undefined || keyPrefix === undefined)
-    throw new Error(`${FAULT_POINTS_ENV} needs ${FAULT_REDIS_ENV} and ${FAULT_KEY_ENV}`);
+  const prefix = env[FAULT_PREFIX_ENV];
+  if (url === undefined || prefix === undefined)
+    throw new Error(`${FAULT_POINTS_ENV} needs ${FAULT_REDIS_ENV} and ${FAULT_PREFIX_ENV}`);
   const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const keys = new StateKeys(prefix);
 
   const reach = async (report: FaultReached): Promise<void> => {
     if (!armed.has(report.faultPoint)) return;
     // First process to get here takes the point; the others pass.
-    const won = await redis.set(`${keyPrefix}:${report.faultPoint}`, String(process.pid), 'NX');
+    const won = await redis.set(`${prefix}:fault:${report.faultPoint}`, String(process.pid), 'NX');
     if (won !== 'OK') return;
-    const resumed = new Promise<void>((resolve) => {
-      process.once('SIGCONT', () => {
-        resolve();
-      });
-    });
+    // stdout is a pipe: written synchronously, so the line is out before the stop.
     process.stdout.write(
       `${JSON.stringify({ msg: FAULT_REACHED_MSG, pid: process.pid, ...report })}\n`,
     );
-    await resumed;
+    // SIGSTOP to oneself is delivered before kill() returns: this returns once continued.
+    process.kill(process.pid, 'SIGSTOP');
     process.stdout.write(
       `${JSON.stringify({ msg: FAULT_RESUMED_MSG, pid: process.pid, ...report })}\n`,
     );
@@ -155,12 +160,14 @@ export function installFaultPoints(env: Readonly<Record<string, string | undefin
     version: number,
     metadata: NewModelVersion,
   ) {
-    await reach({
-      faultPoint: faultPoint(version, 'unmask'),
-      experimentId,
-      roundNumber: version,
-      attempt: metadata.attempt,
-    });
+    if (version > 0) {
+      const key = { experimentId, roundNumber: version, attempt: metadata.attempt };
+      await reach({
+        faultPoint: faultPoint(version, 'unmask'),
+        ...key,
+        epoch: Number(await redis.hget(keys.attempt(key), 'epoch')),
+      });
+    }
     return commitVersion.call(this, experimentId, version, metadata);
   };
 }
