@@ -127,8 +127,9 @@ export interface CoordinatorOptions {
   /** BullMQ lock/stall and sweep settings. @default see {@link RoundEngineTiming} */
   readonly engine?: RoundEngineTiming | undefined;
   /**
-   * Checks participants' signatures. @default the public key of each
-   * worker's registered client certificate (insecure mode: unverifiable
+   * Checks participants' signatures. @default the public key of the
+   * client certificate each worker had registered when the attempt was
+   * selected, pinned in the attempt (insecure mode: unverifiable
    * signatures are accepted)
    */
   readonly participantVerifier?: IdentityVerifier | undefined;
