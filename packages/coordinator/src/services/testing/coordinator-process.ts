@@ -167,7 +167,8 @@ export class CoordinatorProcess {
         [FAULT_REDIS_ENV]: options.redisUrl,
         [FAULT_PREFIX_ENV]: options.keyPrefix,
       }),
-      stdio: ['ignore', 'pipe', 'pipe'],
+      // Its stdin stays open while we live: the preload exits when it closes.
+      stdio: ['pipe', 'pipe', 'pipe'],
     });
     const replica = new CoordinatorProcess(options.replicaId, child);
     try {
