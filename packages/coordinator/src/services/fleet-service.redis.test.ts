@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StageHeader } from '@fedra/proto';
+import { setupPayload } from '@fedra/secagg';
+import { signedContextOf } from '../engine/participant-verifier.js';
 import type { AttemptRecord } from '../state/state-types.js';
 import { SCIENTIST, startCoordinator, TEST_FEDERATION } from './testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
@@ -38,6 +40,21 @@ function setup(overrides: Partial<StageHeader> = {}, keyBytes = 32) {
       signature: randomBytes(64),
     },
   };
+}
+
+/** A setup message from `sender` with fresh keys, signed with its identity key. */
+async function signedSetup(sender: string) {
+  const message = setup({ sender });
+  const { encryptionPublicKey, maskingPublicKey } = message.setup;
+  const signer = f.identities.signers.get(sender);
+  if (signer === undefined) throw new Error(`no identity for ${sender}`);
+  const payload = setupPayload(
+    signedContextOf(attempt),
+    sender,
+    encryptionPublicKey,
+    maskingPublicKey,
+  );
+  return { setup: { ...message.setup, signature: Buffer.from(await signer.sign(payload)) } };
 }
 
 beforeAll(async () => {
@@ -141,13 +158,14 @@ describe('FleetService stage messages', () => {
   });
 
   it('accepts an identical resend; a different second message is refused and drops its sender', async () => {
-    const first = setup();
+    const first = await signedSetup(participant);
     await unary((m, cb) => f.clients.fleet.submitSetup(first, m, cb), worker(participant));
     const stored = await f.coordinator.context.attempts.inboxMessage(attempt, 'setup', participant);
     expect(stored).toBeDefined();
     await unary((m, cb) => f.clients.fleet.submitSetup(first, m, cb), worker(participant));
+    const second = await signedSetup(participant);
     const error = await refused(
-      unary((m, cb) => f.clients.fleet.submitSetup(setup(), m, cb), worker(participant)),
+      unary((m, cb) => f.clients.fleet.submitSetup(second, m, cb), worker(participant)),
     );
     expect(error.code).toBe('SECAGG_REPLAY');
     // Equivocation: neither message is kept, and the sender is out of the attempt.
@@ -167,6 +185,34 @@ describe('FleetService stage messages', () => {
     const now = await f.coordinator.context.attempts.get(attempt);
     expect(now?.stage).toBe('setup');
     expect(now?.epoch).toBe(0);
+  });
+
+  it('refuses a signature that does not verify with SECAGG_BAD_SIGNATURE, stores nothing and drops the sender', async () => {
+    const sender = attempt.participants[2]?.workerId ?? '';
+    const other = attempt.participants[3]?.workerId ?? '';
+    // Well-formed, but signed by another participant's key.
+    const forged = await signedSetup(other);
+    forged.setup.header.sender = sender;
+    const error = await refused(
+      unary((m, cb) => f.clients.fleet.submitSetup(forged, m, cb), worker(sender)),
+    );
+    expect(error.code).toBe('SECAGG_BAD_SIGNATURE');
+    expect(
+      await f.coordinator.context.attempts.inboxMessage(attempt, 'setup', sender),
+    ).toBeUndefined();
+    expect(
+      (await f.coordinator.context.attempts.drops(attempt)).find((d) => d.workerId === sender),
+    ).toMatchObject({
+      reason: 'INVALID_MESSAGE',
+      detail: 'SECAGG_BAD_SIGNATURE',
+      stage: 'setup',
+    });
+    // Correctly signed now, it is too late: the sender is out of the attempt.
+    const signed = await signedSetup(sender);
+    const again = await refused(
+      unary((m, cb) => f.clients.fleet.submitSetup(signed, m, cb), worker(sender)),
+    );
+    expect(again.code).toBe('NOT_A_PARTICIPANT');
   });
 
   it("refuses a worker calling the data scientists' API with PERMISSION_DENIED", async () => {
