@@ -81,6 +81,33 @@ describe('RedisAuditLog', () => {
     expect(await b.verify()).toEqual({ ok: true });
   });
 
+  it('appends once per marker, however many clients race to append it', async () => {
+    const a = new RedisAuditLog({ redis: client(), keyPrefix });
+    const b = new RedisAuditLog({ redis: client(), keyPrefix });
+    const marker = `${keyPrefix}:once:round-commit.1`;
+    await a.append(entry('alice', 0));
+    const results = await Promise.all([
+      ...Array.from({ length: 5 }, (_, n) => a.appendOnce(entry('alice', n + 1), marker)),
+      ...Array.from({ length: 5 }, (_, n) => b.appendOnce(entry('bob', n + 1), marker)),
+      b.append(entry('bob', 9)),
+    ]);
+    const once = results.slice(0, 10) as { seq: number; appended: boolean }[];
+    expect(once.filter((r) => r.appended)).toHaveLength(1);
+    const seq = once[0]?.seq ?? 0;
+    expect(once.every((r) => r.seq === seq)).toBe(true);
+    const records = await a.list({ limit: 1000 });
+    expect(records).toHaveLength(3);
+    expect(records[seq - 1]?.subject['n']).toBeGreaterThanOrEqual(1);
+    expect(records[seq - 1]?.subject['n']).toBeLessThanOrEqual(5);
+    expect(await a.verify()).toEqual({ ok: true });
+    // Later appends for the marker find it done.
+    expect(await a.appendOnce(entry('alice', 7), marker)).toEqual({ seq, appended: false });
+    expect(await a.list({ limit: 1000 })).toHaveLength(3);
+    await a.append(entry('alice', 8));
+    const [first] = clients;
+    await first?.del(marker);
+  });
+
   it('detects a record rewritten in Redis at its seq', async () => {
     const redis = client();
     const log = new RedisAuditLog({ redis, keyPrefix });

@@ -17,7 +17,6 @@
  *
  * @module
  */
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { FedraError } from '@fedra/common';
 import {
@@ -30,6 +29,7 @@ import {
   type ChainVerification,
 } from './audit-chain.js';
 import { canonicalJson, type JsonValue } from './canonical-json.js';
+import { RedisScript, replyStrings } from '../state/redis-script.js';
 
 /** Options for {@link RedisAuditLog}. */
 export interface RedisAuditLogOptions {
@@ -71,26 +71,44 @@ const DEFAULT_MAX_APPEND_ATTEMPTS = 100;
 const MAX_LIST_LIMIT = 1000;
 const VERIFY_PAGE = 1000;
 
-// KEYS: records list, head hash. ARGV: expected prev hash, new seq, record
-// JSON, genesis hash, new hash. Returns {1, seq, hash} when appended and
-// {0, seq, hash} (the current head) when the caller's view was stale.
-const APPEND_SCRIPT = `
+// KEYS: records list, head hash and, for an append-once, its marker. ARGV:
+// expected prev hash, new seq, record JSON, genesis hash, new hash.
+// Replies {'APPENDED', seq, hash}; {'STALE', seq, hash} (the current head)
+// when the caller's view was stale; {'DONE', seq, ''} when the marker
+// exists (it holds the seq of the record appended for it). The marker is
+// set in the same atomic step as the append.
+const APPEND = new RedisScript(
+  'audit-append',
+  `
+if KEYS[3] then
+  local done = redis.call('GET', KEYS[3])
+  if done then return {'DONE', done, ''} end
+end
 local head = redis.call('HMGET', KEYS[2], 'seq', 'hash')
 local seq = 0
 if head[1] then seq = tonumber(head[1]) end
 local hash = ARGV[4]
 if head[2] then hash = head[2] end
 if hash ~= ARGV[1] or seq + 1 ~= tonumber(ARGV[2]) then
-  return {0, tostring(seq), hash}
+  return {'STALE', tostring(seq), hash}
 end
 if redis.call('LLEN', KEYS[1]) ~= seq then
   return redis.error_reply('ERR fedra audit log: list length disagrees with head')
 end
 redis.call('RPUSH', KEYS[1], ARGV[3])
 redis.call('HSET', KEYS[2], 'seq', ARGV[2], 'hash', ARGV[5])
-return {1, ARGV[2], ARGV[5]}
-`;
-const APPEND_SCRIPT_SHA1 = createHash('sha1').update(APPEND_SCRIPT).digest('hex');
+if KEYS[3] then redis.call('SET', KEYS[3], ARGV[2]) end
+return {'APPENDED', ARGV[2], ARGV[5]}
+`,
+);
+
+/** The outcome of {@link RedisAuditLog.appendOnce}. */
+export interface AuditOnceResult {
+  /** The seq of the record for this marker. */
+  readonly seq: number;
+  /** True when this call appended it. */
+  readonly appended: boolean;
+}
 
 /**
  * An append-only, hash-chained audit log in Redis.
@@ -146,11 +164,33 @@ export class RedisAuditLog {
    *   `UNAVAILABLE` when Redis fails or the append lost `maxAppendAttempts` races.
    */
   async append(entry: AuditEntry): Promise<AuditRecord> {
+    const result = await this.#queued(entry, undefined);
+    if (result.record === undefined) throw new FedraError('INTERNAL', 'the audit append was lost');
+    return result.record;
+  }
+
+  /**
+   * Appends `entry` unless a record was appended for `markerKey` before
+   * (e.g. one record per committed round, however many drivers redo the
+   * step that writes it): the marker is checked and set in the same atomic
+   * step as the append. Keep the marker in the log's hash-tag slot.
+   *
+   * @throws FedraError as {@link RedisAuditLog.append}.
+   */
+  async appendOnce(entry: AuditEntry, markerKey: string): Promise<AuditOnceResult> {
+    const result = await this.#queued(entry, markerKey);
+    return { seq: result.seq, appended: result.record !== undefined };
+  }
+
+  #queued(
+    entry: AuditEntry,
+    markerKey: string | undefined,
+  ): Promise<{ seq: number; record?: AuditRecord }> {
     validateAuditEntry(entry);
     // Appends from one instance queue behind each other: racing them would
     // only make them lose to one another (quadratic retries), while races
     // between replicas are still settled by the compare-and-set.
-    const result = this.#queue.then(() => this.#appendValid(entry));
+    const result = this.#queue.then(() => this.#appendValid(entry, markerKey));
     this.#queue = result.then(
       () => undefined,
       () => undefined,
@@ -158,7 +198,10 @@ export class RedisAuditLog {
     return result;
   }
 
-  async #appendValid(entry: AuditEntry): Promise<AuditRecord> {
+  async #appendValid(
+    entry: AuditEntry,
+    markerKey: string | undefined,
+  ): Promise<{ seq: number; record?: AuditRecord }> {
     // Copy only the known fields so extra properties never reach the log.
     const base = {
       at: entry.at,
@@ -171,9 +214,23 @@ export class RedisAuditLog {
     for (let attempt = 0; attempt < this.#maxAttempts; attempt += 1) {
       const body = { ...base, seq: head.seq + 1, prevHash: head.hash };
       const record: AuditRecord = { ...body, hash: hashRecord(body) };
-      const reply = await this.#append(record);
-      if (reply.appended) return record;
-      head = reply.head;
+      const keys = [this.#recordsKey, this.#headKey];
+      if (markerKey !== undefined) keys.push(markerKey);
+      const [status, seq = '', hash = ''] = replyStrings(
+        await APPEND.run(this.#redis, keys, [
+          record.prevHash,
+          String(record.seq),
+          canonicalJson(record),
+          GENESIS_HASH,
+          record.hash,
+        ]),
+        APPEND.name,
+      );
+      if (status === 'APPENDED') return { seq: record.seq, record };
+      if (status === 'DONE') return { seq: Number(seq) };
+      if (status !== 'STALE')
+        throw new FedraError('INTERNAL', 'unexpected reply from the audit append script');
+      head = { seq: Number(seq), hash };
     }
     throw new FedraError(
       'UNAVAILABLE',
@@ -272,38 +329,6 @@ export class RedisAuditLog {
     return this.#call(() =>
       this.#redis.lrange(this.#recordsKey, fromSeq - 1, fromSeq - 1 + count - 1),
     );
-  }
-
-  async #append(
-    record: AuditRecord,
-  ): Promise<{ appended: true } | { appended: false; head: AuditHead }> {
-    const args = [
-      record.prevHash,
-      String(record.seq),
-      canonicalJson(record),
-      GENESIS_HASH,
-      record.hash,
-    ];
-    const reply = await this.#call(async () => {
-      try {
-        return await this.#redis.evalsha(
-          APPEND_SCRIPT_SHA1,
-          2,
-          this.#recordsKey,
-          this.#headKey,
-          ...args,
-        );
-      } catch (error) {
-        if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-        return await this.#redis.eval(APPEND_SCRIPT, 2, this.#recordsKey, this.#headKey, ...args);
-      }
-    });
-    if (!Array.isArray(reply) || reply.length !== 3) {
-      throw new FedraError('INTERNAL', 'unexpected reply from the audit append script');
-    }
-    const [status, seq, hash] = reply as [unknown, unknown, unknown];
-    if (status === 1) return { appended: true };
-    return { appended: false, head: { seq: Number(seq), hash: String(hash) } };
   }
 
   async #call<T>(operation: () => Promise<T>): Promise<T> {
