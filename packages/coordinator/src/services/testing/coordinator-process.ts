@@ -274,24 +274,35 @@ export class CoordinatorProcess {
   }
 }
 
+/** The stage each stage's close opens. */
+const NEXT_STAGE: Readonly<Record<string, string>> = {
+  setup: 'share-keys',
+  'share-keys': 'collect-masked',
+  'collect-masked': 'consistency-check',
+  'consistency-check': 'unmask',
+};
+
 /**
  * Matches the driver's line that finished what `site` of the round holds
- * (the stage's close; for `unmask` and `commit`, the round's commit, or
- * the `committed` fault point right after it) under a fencing epoch above
- * `epoch`.
+ * under a fencing epoch above `epoch`: the stage's `stage closed` line, or
+ * for `unmask` and `commit` the `round committed` line; or the fault point
+ * just after that write (`<next stage>-opened`, `committed`), where a
+ * driver stopped before it could log.
  */
 export function finishedAbove(
   roundNumber: number,
   site: FaultSite,
   epoch: number,
 ): (line: LogLine) => boolean {
+  const commit = site === 'unmask' || site === 'commit';
+  const after = `${roundNumber}:${commit ? 'committed' : `${NEXT_STAGE[site] ?? '?'}-opened`}`;
   return (line) =>
     line['roundNumber'] === roundNumber &&
     Number(line['epoch']) > epoch &&
-    (site === 'unmask' || site === 'commit'
-      ? line.msg === 'round committed' ||
-        (line.msg === FAULT_REACHED_MSG && line['faultPoint'] === `${roundNumber}:committed`)
-      : line.msg === 'stage closed' && line['stage'] === site);
+    ((line.msg === FAULT_REACHED_MSG && line['faultPoint'] === after) ||
+      (commit
+        ? line.msg === 'round committed'
+        : line.msg === 'stage closed' && line['stage'] === site));
 }
 
 /** Matches the driver's log line for its write of round `roundNumber` rejected as stale at `epoch`. */

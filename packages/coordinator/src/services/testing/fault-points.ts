@@ -18,7 +18,10 @@
  * - `commit`: just before the fenced write that marks the round committed
  *   (the model version and the audit record are already written);
  * - `committed`: just after that write, before the attempt's clean-up
- *   (staged uploads, per-stage keys) and the next round's selection.
+ *   (staged uploads, per-stage keys) and the next round's selection;
+ * - `<stage>-opened` (e.g. `share-keys-opened`): just after the write that
+ *   closed the stage before and opened this one, before its deadline job
+ *   and its tasks to the participants are queued.
  *
  * Each armed point fires once across every process of a deployment (a
  * `SET NX` in Redis), in whichever process gets there first. That process
@@ -51,18 +54,7 @@ export const FAULT_REACHED_MSG = 'fault point reached';
 export const FAULT_RESUMED_MSG = 'fault point resumed';
 
 /** Where a driver can be held; see the module doc. */
-export type FaultSite = SecAggStage | 'commit' | 'committed';
-
-/** Every site, in the order one round reaches them. */
-export const FAULT_SITES: readonly FaultSite[] = [
-  'setup',
-  'share-keys',
-  'collect-masked',
-  'consistency-check',
-  'unmask',
-  'commit',
-  'committed',
-];
+export type FaultSite = SecAggStage | 'commit' | 'committed' | `${SecAggStage}-opened`;
 
 /** What the process reports when it stops at a point. */
 export interface FaultReached {
@@ -141,9 +133,12 @@ export function installFaultPoints(env: Readonly<Record<string, string | undefin
       });
     }
     await transition.call(this, key, epoch, fromStage, writes);
-    if (writes.stage === 'committed') {
+    if (writes.stage !== 'aborted') {
       await reach({
-        faultPoint: faultPoint(key.roundNumber, 'committed'),
+        faultPoint: faultPoint(
+          key.roundNumber,
+          writes.stage === 'committed' ? 'committed' : `${writes.stage}-opened`,
+        ),
         experimentId: key.experimentId,
         roundNumber: key.roundNumber,
         attempt: key.attempt,
