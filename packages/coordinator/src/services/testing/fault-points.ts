@@ -24,7 +24,9 @@
  *   and its tasks to the participants are queued.
  *
  * Each armed point fires once across every process of a deployment (a
- * `SET NX` in Redis), in whichever process gets there first. That process
+ * counter in Redis), in whichever process gets there first; `<point>*<n>`
+ * (e.g. `1:commit*2`) fires for the first n arrivals, e.g. a driver and
+ * then the replica that took its job over. A process that fires
  * writes one JSON line with `msg` {@link FAULT_REACHED_MSG} to stdout and
  * sends itself SIGSTOP: the whole process freezes there, its other jobs,
  * lock renewals and sweeps included, exactly as if stopped from outside at
@@ -84,12 +86,12 @@ export function faultPoint(roundNumber: number, site: FaultSite): string {
  * @throws Error when the points are named without the Redis URL or key prefix.
  */
 export function installFaultPoints(env: Readonly<Record<string, string | undefined>>): void {
-  const armed = new Set(
-    (env[FAULT_POINTS_ENV] ?? '')
-      .split(',')
-      .map((p) => p.trim())
-      .filter((p) => p !== ''),
-  );
+  // Point name → how many arrivals stop.
+  const armed = new Map<string, number>();
+  for (const spec of (env[FAULT_POINTS_ENV] ?? '').split(',')) {
+    const [point = '', times = '1'] = spec.trim().split('*');
+    if (point !== '') armed.set(point, Number(times));
+  }
   if (armed.size === 0) return;
   const url = env[FAULT_REDIS_ENV];
   const prefix = env[FAULT_PREFIX_ENV];
@@ -99,10 +101,11 @@ export function installFaultPoints(env: Readonly<Record<string, string | undefin
   const keys = new StateKeys(prefix);
 
   const reach = async (report: FaultReached): Promise<void> => {
-    if (!armed.has(report.faultPoint)) return;
-    // First process to get here takes the point; the others pass.
-    const won = await redis.set(`${prefix}:fault:${report.faultPoint}`, String(process.pid), 'NX');
-    if (won !== 'OK') return;
+    const times = armed.get(report.faultPoint);
+    if (times === undefined) return;
+    // The first arrivals across all processes stop; later ones pass.
+    const arrival = await redis.incr(`${prefix}:fault:${report.faultPoint}`);
+    if (arrival > times) return;
     // stdout is a pipe: written synchronously, so the line is out before the stop.
     process.stdout.write(
       `${JSON.stringify({ msg: FAULT_REACHED_MSG, pid: process.pid, ...report })}\n`,
