@@ -32,8 +32,13 @@ import type { FaultSite } from '../services/testing/fault-points.js';
 /** Generous: a takeover needs a lock to expire and a stall check, on a loaded machine. */
 const STEP_TIMEOUT_MS = 90_000;
 
-/** One kill per site, spread over two rounds; a kill just after each round's commit. */
+/**
+ * A kill at every site, spread over two rounds: before each stage's close,
+ * just after some writes (the attempt's opening, a stage's opening, each
+ * round's commit).
+ */
 const KILLS: readonly [number, FaultSite][] = [
+  [1, 'setup-opened'],
   [1, 'setup'],
   [1, 'share-keys-opened'],
   [1, 'collect-masked'],

@@ -20,8 +20,9 @@
  * - `committed`: just after that write, before the attempt's clean-up
  *   (staged uploads, per-stage keys) and the next round's selection;
  * - `<stage>-opened` (e.g. `share-keys-opened`): just after the write that
- *   closed the stage before and opened this one, before its deadline job
- *   and its tasks to the participants are queued.
+ *   closed the stage before and opened this one (for `setup-opened`: that
+ *   opened the attempt), before its deadline job and its tasks to the
+ *   participants are queued.
  *
  * Each armed point fires once across every process of a deployment (a
  * counter in Redis), in whichever process gets there first; `<point>*<n>`
@@ -79,7 +80,7 @@ export function faultPoint(roundNumber: number, site: FaultSite): string {
 
 /**
  * Arms the points named in `env` in this process by wrapping
- * `AttemptStore.prototype.transition` and
+ * `AttemptStore.prototype.transition` and `.open`, and
  * `DirectoryModelStore.prototype.commitVersion`. Does nothing when no
  * point is named.
  *
@@ -148,6 +149,26 @@ export function installFaultPoints(env: Readonly<Record<string, string | undefin
         epoch,
       });
     }
+  };
+
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped, called with its `this`
+  const open = AttemptStore.prototype.open;
+  AttemptStore.prototype.open = async function (
+    this: AttemptStore,
+    ...args: Parameters<AttemptStore['open']>
+  ): ReturnType<AttemptStore['open']> {
+    const opened = await open.apply(this, args);
+    const [record] = args;
+    if (opened === 'OPENED') {
+      await reach({
+        faultPoint: faultPoint(record.roundNumber, 'setup-opened'),
+        experimentId: record.experimentId,
+        roundNumber: record.roundNumber,
+        attempt: record.attempt,
+        epoch: record.epoch,
+      });
+    }
+    return opened;
   };
 
   // eslint-disable-next-line @typescript-eslint/unbound-method -- wrapped, called with its `this`
