@@ -2,7 +2,7 @@
  * Whole-round benchmark of the coordinator: real gRPC on 127.0.0.1, real
  * Redis, secure aggregation on, training excluded.
  *
- * Run: node --conditions=@fedra/source --import tsx benchmarks/round.bench.ts [--quick] [--rounds=R] [--n=10,50,100] [--profile=DIR]
+ * Run: node --conditions=@fedra/source --import tsx benchmarks/round.bench.ts [--quick] [--rounds=R] [--n=10,50,100] [--profile=DIR] [--store-dir=DIR]
  * (or `pnpm bench:round [-- --n=100 --rounds=3]`). Prints one JSON line per case on stdout, a table
  * on stderr, and progress on stderr.
  *
@@ -209,8 +209,18 @@ class CoordinatorChild {
       fileURLToPath(new URL('./round-coordinator.ts', import.meta.url)),
       [...args, ...profile],
       {
-        execArgv: ['--conditions=@fedra/source', '--import', 'tsx'],
+        // FEDRA_BENCH_COORDINATOR_NODE_ARGS (space-separated): extra node flags for the coordinator, e.g. --trace-gc.
+        execArgv: [
+          '--conditions=@fedra/source',
+          '--import',
+          'tsx',
+          ...(process.env['FEDRA_BENCH_COORDINATOR_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
+        ],
         stdio: ['ignore', log, log, 'ipc'],
+        // The coordinator refuses FEDRA_* variables it does not know.
+        env: Object.fromEntries(
+          Object.entries(process.env).filter(([name]) => !name.startsWith('FEDRA_BENCH_')),
+        ),
       },
     );
     closeSync(log);
@@ -299,9 +309,10 @@ async function runCase(
   c: Case,
   unmaskThreads: number,
   profileDir: string | undefined,
+  storeParent: string,
 ): Promise<CaseResult> {
   const prefix = `fedra-bench-${randomUUID()}`;
-  const dir = mkdtempSync(join(tmpdir(), 'fedra-round-bench-'));
+  const dir = mkdtempSync(join(storeParent, 'fedra-round-bench-'));
   const ids = Array.from({ length: c.n }, (_, i) => `w${i + 1}`);
   const identities = createSimulatedIdentities(ids);
   const keysFile = join(dir, 'participant-keys.json');
@@ -466,6 +477,9 @@ async function runCase(
       const log = readFileSync(logFile, 'utf8').trim().split('\n').slice(-20).join('\n');
       process.stderr.write(`coordinator log (last lines):\n${log}\n`);
     }
+    // FEDRA_BENCH_KEEP_LOG=FILE: keep the coordinator's log (diagnosis).
+    const keepLog = process.env['FEDRA_BENCH_KEEP_LOG'];
+    if (keepLog !== undefined) writeFileSync(keepLog, readFileSync(logFile));
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -479,6 +493,8 @@ async function main(): Promise<void> {
       n: { type: 'string' },
       // Writes a V8 CPU profile of the coordinator's main thread during round 2 to DIR/round-2.cpuprofile.
       profile: { type: 'string' },
+      // Where the temporary model store goes (default: the OS temp directory).
+      'store-dir': { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -496,7 +512,7 @@ async function main(): Promise<void> {
   const rows: Array<Record<string, number | string>> = [];
   for (const c of cases) {
     process.stderr.write(`case n=${c.n}, ${paramsOf(c)} params, ${c.rounds} rounds\n`);
-    const result = await runCase(c, unmaskThreads, values.profile);
+    const result = await runCase(c, unmaskThreads, values.profile, values['store-dir'] ?? tmpdir());
     const measured = result.rounds.slice(1);
     const warm = result.rounds[0];
     const row = {

@@ -36,9 +36,10 @@ async function fedraError(promise: Promise<unknown>): Promise<FedraError> {
   throw new Error('expected a FedraError');
 }
 
+/** Copies of the chunks (a staged upload's reader may reuse its buffer). */
 async function readAll(iterable: AsyncIterable<Uint8Array>): Promise<Uint8Array[]> {
   const chunks: Uint8Array[] = [];
-  for await (const chunk of iterable) chunks.push(chunk);
+  for await (const chunk of iterable) chunks.push(chunk.slice());
   return chunks;
 }
 

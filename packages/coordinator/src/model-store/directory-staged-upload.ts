@@ -150,7 +150,7 @@ export class DirectoryStagedUpload implements StagedUpload {
         metadata: this.#ids(),
       });
     }
-    yield* readVerifiedChunks(this.#partPath, chunkBytes, done);
+    yield* readVerifiedChunks(this.#partPath, chunkBytes, done, true);
   }
 
   async reset(): Promise<void> {

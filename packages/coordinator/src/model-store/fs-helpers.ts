@@ -127,6 +127,10 @@ export function isCode(error: unknown, ...codes: string[]): boolean {
  * Reads `path` in chunks of exactly `chunkBytes` (the last may be shorter),
  * expecting `bytes` bytes that hash to `sha256`.
  *
+ * With `reuse`, every chunk is a view of one buffer, valid only until the
+ * next is requested: for readers that consume each chunk at once, so that
+ * a large file does not allocate its size in short-lived buffers.
+ *
  * @throws FedraError `DIGEST_MISMATCH` after the last chunk when the content
  *   differs (or the file is shorter than expected).
  */
@@ -134,13 +138,16 @@ export async function* readVerifiedChunks(
   path: string,
   chunkBytes: number,
   expected: { readonly sha256: string; readonly bytes: number },
+  reuse = false,
 ): AsyncGenerator<Uint8Array, void, undefined> {
   const file = await open(path, 'r');
   try {
     const hash = createHash('sha256');
+    const shared = reuse ? new Uint8Array(Math.min(chunkBytes, expected.bytes)) : undefined;
     let position = 0;
     while (position < expected.bytes) {
-      const chunk = new Uint8Array(Math.min(chunkBytes, expected.bytes - position));
+      const length = Math.min(chunkBytes, expected.bytes - position);
+      const chunk = shared === undefined ? new Uint8Array(length) : shared.subarray(0, length);
       let filled = 0;
       while (filled < chunk.length) {
         const { bytesRead } = await file.read(

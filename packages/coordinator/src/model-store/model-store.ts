@@ -150,7 +150,8 @@ export interface StagedUpload {
   /**
    * Reads a finished upload in chunks of exactly `chunkBytes` (the last may
    * be shorter), for folding. Re-hashes on the way and fails with
-   * `DIGEST_MISMATCH` at the end if the file changed since `finish`.
+   * `DIGEST_MISMATCH` at the end if the file changed since `finish`. A
+   * chunk may be reused for the next one: use it before asking for more.
    *
    * @throws `STREAM_INCOMPLETE` when the upload is not finished.
    */

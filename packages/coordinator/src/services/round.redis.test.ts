@@ -189,35 +189,41 @@ describe('round engine over gRPC and Redis', () => {
     expect(verified.headSequence).toBe(5);
   });
 
-  it('completes a round with the survivors when one participant drops after share-keys', async () => {
-    const f = (fixture = await startCoordinator(5));
-    const workers = await f.startWorkers(5, {
-      dropAt: (_round, _attempt, workerId) => (workerId === 'w3' ? 'after-share-keys' : undefined),
-    });
-    const spec = testSpec({ rounds: 1 });
-    const experimentId = await runExperiment(f, {
-      ...spec,
-      deadlines: { ...spec.deadlines, collectMasked: { seconds: 2 } },
-    });
-    const events = await watchAll(f, experimentId);
-    expect(events.at(-1)?.experimentFinished?.state).toBe('EXPERIMENT_STATE_COMPLETED');
-    const dropped = events
-      .filter((e) => e.participantDropped != null)
-      .map((e) => e.participantDropped);
-    expect(dropped.map((d) => [d?.workerId, d?.stage, d?.reason])).toEqual([
-      ['w3', 'STAGE_COLLECT_MASKED', 'DROP_REASON_DEADLINE_MISSED'],
-    ]);
-    const survivors = survivorsOf(workers, 1, 1);
-    expect(survivors).toEqual(['w1', 'w2', 'w4', 'w5']);
-    const step = fedAvgStep(Array.from(initialWeights()), workers, survivors, 1, 1);
-    const model = await downloadLatest(f, experimentId);
-    model.forEach((x, i) => {
-      expect(Math.abs(x - (step.model[i] ?? 0))).toBeLessThanOrEqual(step.bound);
-    });
-    const committed = events.find((e) => e.roundCommitted != null)?.roundCommitted;
-    expect(committed?.metrics?.survivors).toBe(4);
-    expect(committed?.metrics?.participants).toBe(5);
-  });
+  it.each([
+    ['silently', 'after-share-keys', 'DROP_REASON_DEADLINE_MISSED'],
+    ['with a refusal', 'refuse-masked', 'DROP_REASON_REFUSED'],
+  ] as const)(
+    'completes a round with the survivors when one participant drops after share-keys %s',
+    async (_how, dropPoint, reason) => {
+      const f = (fixture = await startCoordinator(5));
+      const workers = await f.startWorkers(5, {
+        dropAt: (_round, _attempt, workerId) => (workerId === 'w3' ? dropPoint : undefined),
+      });
+      const spec = testSpec({ rounds: 1 });
+      const experimentId = await runExperiment(f, {
+        ...spec,
+        deadlines: { ...spec.deadlines, collectMasked: { seconds: 2 } },
+      });
+      const events = await watchAll(f, experimentId);
+      expect(events.at(-1)?.experimentFinished?.state).toBe('EXPERIMENT_STATE_COMPLETED');
+      const dropped = events
+        .filter((e) => e.participantDropped != null)
+        .map((e) => e.participantDropped);
+      expect(dropped.map((d) => [d?.workerId, d?.stage, d?.reason])).toEqual([
+        ['w3', 'STAGE_COLLECT_MASKED', reason],
+      ]);
+      const survivors = survivorsOf(workers, 1, 1);
+      expect(survivors).toEqual(['w1', 'w2', 'w4', 'w5']);
+      const step = fedAvgStep(Array.from(initialWeights()), workers, survivors, 1, 1);
+      const model = await downloadLatest(f, experimentId);
+      model.forEach((x, i) => {
+        expect(Math.abs(x - (step.model[i] ?? 0))).toBeLessThanOrEqual(step.bound);
+      });
+      const committed = events.find((e) => e.roundCommitted != null)?.roundCommitted;
+      expect(committed?.metrics?.survivors).toBe(4);
+      expect(committed?.metrics?.participants).toBe(5);
+    },
+  );
 
   it('aborts an attempt when too many participants drop and retries it with fresh keys', async () => {
     const f = (fixture = await startCoordinator(5));
