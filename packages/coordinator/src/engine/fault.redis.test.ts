@@ -81,7 +81,15 @@ describe('coordinator replicas SIGKILLed while driving a stage', () => {
     const spec = testSpec({ rounds: 2 });
     const experimentId = await createAndStart(f, {
       ...spec,
-      deadlines: { ...spec.deadlines, collectMasked: { seconds: 3 } },
+      // Room for a stage whose tasks only the sweep sends (its opener was
+      // killed); collect-masked short, as round 2 waits it out for w5.
+      deadlines: {
+        setup: { seconds: 15 },
+        shareKeys: { seconds: 15 },
+        collectMasked: { seconds: 4 },
+        consistencyCheck: { seconds: 15 },
+        unmask: { seconds: 15 },
+      },
     });
 
     const killed: { round: number; site: FaultSite; replica: CoordinatorProcess; epoch: number }[] =
