@@ -54,4 +54,42 @@ describe('the clean-up of a finished attempt', () => {
     expect(await attempts.isCompacted(key)).toBe(true);
     expect((await attempts.get(key))?.stage).toBe('committed');
   });
+
+  it('of an aborted attempt re-sends its cancellation once, with the rest', async () => {
+    const f = (fixture = await startCoordinator(5));
+    await f.startWorkers(5, {
+      dropAt: (_round, attempt, workerId) =>
+        attempt === 1 && (workerId === 'w2' || workerId === 'w4') ? 'after-share-keys' : undefined,
+    });
+    const spec = testSpec({ rounds: 1 });
+    const experimentId = await createAndStart(f, {
+      ...spec,
+      deadlines: { ...spec.deadlines, collectMasked: { seconds: 2 } },
+    });
+    const { attempts, experiments, keys, redis } = f.coordinator.context;
+    await waitFor(
+      async () => ((await experiments.get(experimentId))?.state === 'COMPLETED' ? true : undefined),
+      'the experiment to complete',
+      30_000,
+    );
+    const key = { experimentId, roundNumber: 1, attempt: 1 };
+    expect((await attempts.get(key))?.stage).toBe('aborted');
+    const cancels = async (): Promise<number> => {
+      const entries = await redis.xrange(keys.workerTasks('w1'), '-', '+');
+      return entries.filter(
+        ([, fields]) => fields.includes('cancel') && fields.includes(`${experimentId}/1/1`),
+      ).length;
+    };
+    expect(await cancels()).toBe(1);
+
+    // As if the driver had died right after the abort's write.
+    await redis.hdel(keys.attempt(key), 'compacted');
+    await redis.hset(keys.inbox(key, 'collect-masked'), 'w1', 'upload');
+    await f.coordinator.engine.driver.advance(key, 'collect-masked', 'deadline', true);
+    await f.coordinator.engine.driver.advance(key, 'collect-masked', 'deadline', true);
+    expect(await attemptLeftovers(f, experimentId, [1])).toMatchObject({ keys: [] });
+    expect(await attempts.isCompacted(key)).toBe(true);
+    // The markers that dedupe tasks went with the first clean-up: sent again, once.
+    expect(await cancels()).toBe(2);
+  });
 });
