@@ -346,7 +346,14 @@ export class CoordinatorCluster {
       this.#spawned += 1;
       return CoordinatorProcess.spawn({ ...this.#options, replicaId: `child-${this.#spawned}` });
     });
-    const replicas = await Promise.all(started);
+    const settled = await Promise.allSettled(started);
+    const failed = settled.find((r) => r.status === 'rejected');
+    const replicas = settled.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
+    if (failed !== undefined) {
+      // Leave none of this batch running: the test's clean-up never saw them.
+      await Promise.all(replicas.map((replica) => replica.kill()));
+      throw failed.reason;
+    }
     for (const replica of replicas) {
       this.#replicas.push(replica);
       for (const line of replica.lines) this.#observe(replica, line);
