@@ -537,7 +537,7 @@ async function main(): Promise<void> {
     rows.push(row);
   }
 
-  const mb = (bytes: number | string | undefined): string => (Number(bytes) / 2 ** 20).toFixed(1);
+  const mb = (bytes: number | string | undefined): string => (Number(bytes) / 1e6).toFixed(1);
   const table = [
     '',
     `Round benchmark: ${cpus()[0]?.model ?? 'unknown cpu'}, ${availableParallelism()} cores, Node ${process.version}, ` +
