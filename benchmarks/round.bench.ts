@@ -190,6 +190,15 @@ function benchSpec(c: Case): ExperimentSpec {
   };
 }
 
+/** Aborted by SIGINT or SIGTERM: waits fail, so the running case still removes its keys, files and child. */
+const interrupted = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    process.stderr.write(`${signal}: cleaning up\n`);
+    interrupted.abort();
+  });
+}
+
 /** The coordinator child process and its events. */
 class CoordinatorChild {
   readonly process: ChildProcess;
@@ -260,6 +269,10 @@ class CoordinatorChild {
           finish(() => {
             resolve(value);
           });
+        else if (interrupted.signal.aborted)
+          finish(() => {
+            reject(new Error(`interrupted while waiting for ${what}`));
+          });
         else if (this.#exit !== undefined)
           finish(() => {
             reject(new Error(`coordinator ${this.#exit} while waiting for ${what}`));
@@ -273,9 +286,11 @@ class CoordinatorChild {
       const finish = (settle: () => void): void => {
         clearTimeout(timer);
         this.#waiters.delete(check);
+        interrupted.signal.removeEventListener('abort', check);
         settle();
       };
       this.#waiters.add(check);
+      interrupted.signal.addEventListener('abort', check);
       check();
     });
   }
