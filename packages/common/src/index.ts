@@ -15,6 +15,8 @@
  *   {@link ChunkStreamVerifier} to check a stream without keeping it.
  * - {@link startModuleWorker}: a `worker_threads` thread on a module of a
  *   Fedra package, from TypeScript sources (tsx) or from compiled `dist`.
+ * - {@link startOpsServer}: the HTTP endpoint for `/metrics` and health
+ *   probes that the coordinator and the worker serve.
  *
  * @example
  * ```ts
@@ -137,3 +139,6 @@ export { ChunkStreamVerifier } from './chunk-stream-verifier.js';
 export type { ChunkStreamState, ChunkStreamVerifierOptions } from './chunk-stream-verifier.js';
 export { encodeTensorChunks, TensorChunkAssembler, tensorDigest } from './tensor-codec.js';
 export type { EncodeTensorOptions, TensorChunkAssemblerOptions } from './tensor-codec.js';
+
+export { startOpsServer } from './ops-server.js';
+export type { MetricsSource, OpsServer, OpsServerOptions, ProbeAnswer } from './ops-server.js';

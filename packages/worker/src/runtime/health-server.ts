@@ -13,11 +13,8 @@
  *
  * @module
  */
-import { createServer } from 'node:http';
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { FedraError, silentLogger } from '@fedra/common';
-import type { Logger } from '@fedra/common';
+import { startOpsServer } from '@fedra/common';
+import type { Logger, OpsServer } from '@fedra/common';
 import type { Registry } from 'prom-client';
 import type { WorkerState } from './worker.js';
 
@@ -47,12 +44,7 @@ export interface HealthServerOptions {
 }
 
 /** A running health endpoint. */
-export interface HealthServer {
-  /** The bound port. */
-  readonly port: number;
-  /** Stops listening and closes open connections. */
-  close(): Promise<void>;
-}
+export type HealthServer = OpsServer;
 
 /**
  * Starts the endpoint.
@@ -61,70 +53,28 @@ export interface HealthServer {
  *   another `--health-port`, or 0).
  */
 export async function startHealthServer(options: HealthServerOptions): Promise<HealthServer> {
-  const log = options.logger ?? silentLogger;
   const host = options.host ?? '0.0.0.0';
-  const server: Server = createServer((request, response) => {
-    handle(request, response, options).catch((error: unknown) => {
-      log.warn({ code: error instanceof Error ? error.name : 'UNKNOWN' }, 'metrics scrape failed');
-      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain' });
-      response.end('metrics unavailable\n');
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    const onError = (error: Error): void => {
-      reject(
-        new FedraError(
-          'UNAVAILABLE',
-          `cannot listen for health and metrics on ${host}:${options.port}; choose another --health-port`,
-          { cause: error, metadata: { dependency: 'health-port' } },
-        ),
-      );
-    };
-    server.once('error', onError);
-    server.listen(options.port, host, () => {
-      server.off('error', onError);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
-  log.info({ host, port }, 'health and metrics endpoint listening');
-  return {
-    port,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => {
-          resolve();
-        });
-        server.closeAllConnections();
-      }),
-  };
-}
-
-async function handle(
-  request: IncomingMessage,
-  response: ServerResponse,
-  options: HealthServerOptions,
-): Promise<void> {
-  const path = new URL(request.url ?? '/', 'http://worker').pathname;
-  const head = request.method === 'HEAD';
-  if (request.method !== 'GET' && !head) {
-    response.writeHead(405, { allow: 'GET, HEAD', 'content-type': 'text/plain' });
-    response.end('method not allowed\n');
-    return;
-  }
-  if (path === '/metrics') {
-    const body = await options.registry.metrics();
-    response.writeHead(200, { 'content-type': options.registry.contentType });
-    response.end(head ? undefined : body);
-    return;
-  }
-  if (path === '/healthz' || path === '/readyz') {
+  const probe = (ok: (state: WorkerState) => boolean) => () => {
     const state = options.state();
-    const ok = path === '/healthz' ? LIVE.has(state) : state === 'RUNNING';
-    response.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
-    response.end(head ? undefined : `${JSON.stringify({ state })}\n`);
-    return;
-  }
-  response.writeHead(404, { 'content-type': 'text/plain' });
-  response.end('not found\n');
+    return {
+      ok: ok(state),
+      contentType: 'application/json',
+      body: `${JSON.stringify({ state })}\n`,
+    };
+  };
+  const server = await startOpsServer({
+    metrics: options.registry,
+    probes: {
+      '/healthz': probe((state) => LIVE.has(state)),
+      '/readyz': probe((state) => state === 'RUNNING'),
+    },
+    host,
+    port: options.port,
+    purpose: 'health and metrics',
+    dependency: 'health-port',
+    hint: 'choose another --health-port',
+    logger: options.logger,
+  });
+  options.logger?.info({ host, port: server.port }, 'health and metrics endpoint listening');
+  return server;
 }
