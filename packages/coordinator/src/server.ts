@@ -40,6 +40,7 @@ import { DEFAULT_SPEC_LIMITS } from './engine/spec-validation.js';
 import type { SpecLimits } from './engine/spec-validation.js';
 import { bindServer, shutdownServer } from './grpc/bind-server.js';
 import { addHealth } from './grpc/health.js';
+import { acceptPreEncoded } from './grpc/pre-encoded.js';
 import type { HealthController } from './grpc/health.js';
 import { addReflection } from './grpc/reflection.js';
 import { CoordinatorMetrics } from './metrics/coordinator-metrics.js';
@@ -58,6 +59,7 @@ import type { ModelStore } from './model-store/model-store.js';
 import { createAdminService, reportReplica } from './services/admin-service.js';
 import { createExperimentService } from './services/experiment-service.js';
 import { createFleetService } from './services/fleet-service.js';
+import { PRE_ENCODED_DOWNLOADS } from './services/model-download.js';
 import type { ServiceContext } from './services/service-context.js';
 import { AttemptStore } from './state/attempt-store.js';
 import type { AttemptKey } from './state/state-keys.js';
@@ -397,8 +399,14 @@ export class Coordinator {
 
     const server = new Server({ 'grpc.max_receive_message_length': 8 * 1024 * 1024 });
     const v1 = loadFedraPackage().fedra.v1;
-    server.addService(v1.FleetService.service, createFleetService(context));
-    server.addService(v1.ExperimentService.service, createExperimentService(context));
+    server.addService(
+      acceptPreEncoded(v1.FleetService.service, [PRE_ENCODED_DOWNLOADS.FleetService]),
+      createFleetService(context),
+    );
+    server.addService(
+      acceptPreEncoded(v1.ExperimentService.service, [PRE_ENCODED_DOWNLOADS.ExperimentService]),
+      createExperimentService(context),
+    );
     server.addService(v1.AdminService.service, createAdminService(context, COORDINATOR_VERSION));
     const health = addHealth(server);
     if (options.reflection ?? true) addReflection(server);
