@@ -7,6 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  createAndStart,
   startCoordinator,
   testSpec,
   TEST_FEDERATION,
@@ -22,7 +23,6 @@ import type { CoordinatorProcess } from '../services/testing/coordinator-process
 import {
   attemptLeftovers,
   commitRecords,
-  createAndStart,
   readCommittedRounds,
   waitFor,
 } from '../services/testing/committed-rounds.js';

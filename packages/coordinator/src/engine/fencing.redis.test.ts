@@ -11,6 +11,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CoordinatorFixture } from '../services/testing/coordinator-fixture.js';
 import {
+  createAndStart,
   startCoordinator,
   testSpec,
   TEST_FEDERATION,
@@ -25,7 +26,6 @@ import {
 import type { FaultHit } from '../services/testing/coordinator-process.js';
 import {
   commitRecords,
-  createAndStart,
   readCommittedRounds,
   waitFor,
 } from '../services/testing/committed-rounds.js';

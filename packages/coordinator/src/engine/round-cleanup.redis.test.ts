@@ -5,9 +5,13 @@
  * real crash is in fault.redis.test.ts).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCoordinator, testSpec } from '../services/testing/coordinator-fixture.js';
+import {
+  createAndStart,
+  startCoordinator,
+  testSpec,
+} from '../services/testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from '../services/testing/coordinator-fixture.js';
-import { attemptLeftovers, createAndStart, waitFor } from '../services/testing/committed-rounds.js';
+import { attemptLeftovers, waitFor } from '../services/testing/committed-rounds.js';
 
 let fixture: CoordinatorFixture | undefined;
 

@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchExperimentResponseOutput } from '@fedra/proto';
 import {
-  initialWeights,
+  createAndStart,
   SCIENTIST,
   startCoordinator,
   testSpec,
 } from '../services/testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from '../services/testing/coordinator-fixture.js';
-import { createExperiment, identityMetadata, unary } from '../services/testing/test-clients.js';
+import { identityMetadata } from '../services/testing/test-clients.js';
 
 let fixture: CoordinatorFixture | undefined;
 
@@ -19,18 +18,7 @@ afterEach(async () => {
 
 /** Creates and starts a one-round experiment and resolves when its event stream ends. */
 async function runOneRound(f: CoordinatorFixture): Promise<WatchExperimentResponseOutput[]> {
-  const created = await createExperiment(f.clients.experiments, SCIENTIST, {
-    requestId: randomUUID(),
-    spec: testSpec({ rounds: 1 }),
-    metadata: { displayName: 'metrics' },
-    weights: initialWeights(),
-  });
-  const experimentId = created.experiment?.experimentId ?? '';
-  await unary(
-    (m, cb) =>
-      f.clients.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-    SCIENTIST,
-  );
+  const experimentId = await createAndStart(f, testSpec({ rounds: 1 }));
   return new Promise((resolve, reject) => {
     const events: WatchExperimentResponseOutput[] = [];
     const stream = f.clients.experiments.watchExperiment(

@@ -6,15 +6,13 @@
  * DROP_REASON_INVALID_MESSAGE, and the round commits with the others at its
  * first attempt.
  */
-import { randomUUID } from 'node:crypto';
 import type { ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FedraErrorCode } from '@fedra/common';
 import type { SecAggStage } from '@fedra/secagg';
 import type { StageHeader } from '@fedra/proto';
 import {
-  initialWeights,
-  SCIENTIST,
+  createAndStart,
   startCoordinator,
   TEST_FEDERATION,
   testSpec,
@@ -22,7 +20,6 @@ import {
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
 import { HOLD_AT } from './testing/held-attempts.js';
 import { rawClientStream, rawUnary, refusalMismatch } from './testing/hostile-requests.js';
-import { createExperiment, unary } from './testing/test-clients.js';
 
 /** Round r has worker `w{r}` offend in STAGES[r - 1]. */
 const STAGES: readonly SecAggStage[] = [
@@ -163,27 +160,17 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>): Prom
 describe('an offending participant', () => {
   it('is dropped in each stage and every round commits without it', async () => {
     const spec = testSpec({ rounds: STAGES.length, minParticipants: 5, targetParticipants: 6 });
-    const created = await createExperiment(f.clients.experiments, SCIENTIST, {
-      requestId: randomUUID(),
-      // Long deadlines: the stages close because the offender was dropped, not because time ran out.
-      spec: {
-        ...spec,
-        deadlines: {
-          setup: { seconds: 120 },
-          shareKeys: { seconds: 120 },
-          collectMasked: { seconds: 120 },
-          consistencyCheck: { seconds: 120 },
-          unmask: { seconds: 120 },
-        },
+    // Long deadlines: the stages close because the offender was dropped, not because time ran out.
+    const experimentId = await createAndStart(f, {
+      ...spec,
+      deadlines: {
+        setup: { seconds: 120 },
+        shareKeys: { seconds: 120 },
+        collectMasked: { seconds: 120 },
+        consistencyCheck: { seconds: 120 },
+        unmask: { seconds: 120 },
       },
-      weights: initialWeights(),
     });
-    const experimentId = created.experiment?.experimentId ?? '';
-    await unary(
-      (m, cb) =>
-        f.clients.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-      SCIENTIST,
-    );
     const attempts = f.coordinator.context.attempts;
     for (const [index, stage] of STAGES.entries()) {
       const roundNumber = index + 1;

@@ -6,23 +6,16 @@
  * not the one it registered since; its next attempt pins and verifies the
  * new certificate.
  */
-import { randomUUID, X509Certificate } from 'node:crypto';
+import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { IdentityVerifier } from '@fedra/secagg';
 import { createCertificateVerifier } from '../engine/participant-verifier.js';
 import { createTestPki } from '../identity/testing.js';
 import type { TestCertificate, TestPki } from '../identity/testing.js';
-import {
-  DATASET,
-  defaultUpdate,
-  initialWeights,
-  SCIENTIST,
-  testSpec,
-} from './testing/coordinator-fixture.js';
+import { createAndStart, DATASET, defaultUpdate, testSpec } from './testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
 import { certificateSigner, connectMtls, startMtlsCoordinator } from './testing/mtls-fixture.js';
 import { ScriptedWorker } from './testing/scripted-worker.js';
-import { createExperiment, unary } from './testing/test-clients.js';
 import type { TestClients } from './testing/test-clients.js';
 
 const WORKERS = 5;
@@ -108,9 +101,9 @@ afterAll(async () => {
 });
 
 it('verifies a renewed worker against the certificate pinned in its attempt; the next attempt pins the new one', async () => {
-  const created = await createExperiment(scientist.experiments, SCIENTIST, {
-    requestId: randomUUID(),
-    spec: testSpec({
+  const experimentId = await createAndStart(
+    f,
+    testSpec({
       rounds: 2,
       minParticipants: 4,
       targetParticipants: WORKERS,
@@ -122,13 +115,7 @@ it('verifies a renewed worker against the certificate pinned in its attempt; the
         unmask: { seconds: 60 },
       },
     }),
-    weights: initialWeights(),
-  });
-  const experimentId = created.experiment?.experimentId ?? '';
-  await unary(
-    (m, cb) =>
-      scientist.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-    SCIENTIST,
+    scientist.experiments,
   );
   const attempts = f.coordinator.context.attempts;
   const registry = f.coordinator.context.registry;

@@ -4,17 +4,10 @@
  * re-registers on every reconnect, and a worker that really restarted and
  * lost its keys is dropped by the stage deadline anyway.
  */
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import {
-  initialWeights,
-  SCIENTIST,
-  startCoordinator,
-  testSpec,
-} from './testing/coordinator-fixture.js';
+import { createAndStart, startCoordinator, testSpec } from './testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
 import type { ScriptedWorker } from './testing/scripted-worker.js';
-import { createExperiment, unary } from './testing/test-clients.js';
 
 let f: CoordinatorFixture;
 let workers: ScriptedWorker[];
@@ -29,21 +22,11 @@ afterAll(async () => {
 });
 
 it('keeps a re-registered worker in its unfinished attempt; the round commits with it', async () => {
-  const created = await createExperiment(f.clients.experiments, SCIENTIST, {
-    requestId: randomUUID(),
-    spec: testSpec({ rounds: 1 }),
-    weights: initialWeights(),
-  });
-  const experimentId = created.experiment?.experimentId ?? '';
-  const key = { experimentId, roundNumber: 1, attempt: 1 };
   const w1 = workers[0];
   if (w1 === undefined) throw new Error('no worker');
   const firstSession = w1.sessionId;
-  await unary(
-    (m, cb) =>
-      f.clients.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-    SCIENTIST,
-  );
+  const experimentId = await createAndStart(f, testSpec({ rounds: 1 }));
+  const key = { experimentId, roundNumber: 1, attempt: 1 };
   const deadline = Date.now() + 60_000;
   let reconnected = false;
   let stage = '';

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import type {
   ExperimentOutput,
+  ExperimentSpec,
   GetClusterStatusResponseOutput,
   GetRoundResponseOutput,
   ListAuditRecordsResponseOutput,
@@ -10,6 +10,7 @@ import type {
 } from '@fedra/proto';
 import {
   ADMIN,
+  createAndStart,
   initialWeights,
   SCIENTIST,
   startCoordinator,
@@ -18,12 +19,7 @@ import {
 } from './testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
 import type { ScriptedWorker } from './testing/scripted-worker.js';
-import {
-  createExperiment,
-  identityMetadata,
-  readModelStream,
-  unary,
-} from './testing/test-clients.js';
+import { identityMetadata, readModelStream, unary } from './testing/test-clients.js';
 
 let fixture: CoordinatorFixture | undefined;
 
@@ -44,21 +40,10 @@ async function getExperiment(
   return response.experiment;
 }
 
-async function runExperiment(f: CoordinatorFixture, spec = testSpec()): Promise<string> {
-  const created = await createExperiment(f.clients.experiments, SCIENTIST, {
-    requestId: randomUUID(),
-    spec,
-    metadata: { displayName: 'toy' },
-    weights: initialWeights(),
-  });
-  const experimentId = created.experiment?.experimentId ?? '';
-  expect(created.experiment?.state).toBe('EXPERIMENT_STATE_CREATED');
-  await unary(
-    (m, cb) =>
-      f.clients.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-    SCIENTIST,
-  );
-  return experimentId;
+/** One round whose collect-masked stage closes after 2 s, so that a drop there is noticed soon. */
+function shortCollectMasked(): ExperimentSpec {
+  const spec = testSpec({ rounds: 1 });
+  return { ...spec, deadlines: { ...spec.deadlines, collectMasked: { seconds: 2 } } };
 }
 
 function watchAll(
@@ -132,7 +117,7 @@ describe('round engine over gRPC and Redis', () => {
   it('runs a 3-round experiment with 5 participants to completion; model, versions and audit chain match', async () => {
     const f = (fixture = await startCoordinator(5));
     const workers = await f.startWorkers(5);
-    const experimentId = await runExperiment(f, testSpec({ rounds: 3 }));
+    const experimentId = await createAndStart(f, testSpec({ rounds: 3 }));
     const events = await watchAll(f, experimentId);
     const finished = events.at(-1)?.experimentFinished;
     expect(finished?.state).toBe('EXPERIMENT_STATE_COMPLETED');
@@ -199,11 +184,7 @@ describe('round engine over gRPC and Redis', () => {
       const workers = await f.startWorkers(5, {
         dropAt: (_round, _attempt, workerId) => (workerId === 'w3' ? dropPoint : undefined),
       });
-      const spec = testSpec({ rounds: 1 });
-      const experimentId = await runExperiment(f, {
-        ...spec,
-        deadlines: { ...spec.deadlines, collectMasked: { seconds: 2 } },
-      });
+      const experimentId = await createAndStart(f, shortCollectMasked());
       const events = await watchAll(f, experimentId);
       expect(events.at(-1)?.experimentFinished?.state).toBe('EXPERIMENT_STATE_COMPLETED');
       const dropped = events
@@ -231,11 +212,7 @@ describe('round engine over gRPC and Redis', () => {
       dropAt: (_round, attempt, workerId) =>
         attempt === 1 && (workerId === 'w2' || workerId === 'w4') ? 'after-share-keys' : undefined,
     });
-    const spec = testSpec({ rounds: 1 });
-    const experimentId = await runExperiment(f, {
-      ...spec,
-      deadlines: { ...spec.deadlines, collectMasked: { seconds: 2 } },
-    });
+    const experimentId = await createAndStart(f, shortCollectMasked());
     const events = await watchAll(f, experimentId);
     expect(events.at(-1)?.experimentFinished?.state).toBe('EXPERIMENT_STATE_COMPLETED');
     const aborted = events.find((e) => e.attemptAborted != null);
@@ -270,7 +247,7 @@ describe('round engine over gRPC and Redis', () => {
     const f = (fixture = await startCoordinator(5, { runEngine: false, replicaId: 'front' }));
     await f.startReplica({ replicaId: 'engine' });
     const workers = await f.startWorkers(5);
-    const experimentId = await runExperiment(f, testSpec({ rounds: 1 }));
+    const experimentId = await createAndStart(f, testSpec({ rounds: 1 }));
     const events = await watchAll(f, experimentId);
     expect(events.at(-1)?.experimentFinished?.state).toBe('EXPERIMENT_STATE_COMPLETED');
     const survivors = survivorsOf(workers, 1, 1);

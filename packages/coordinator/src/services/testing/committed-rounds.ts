@@ -7,17 +7,14 @@
  *
  * @module
  */
-import { randomUUID } from 'node:crypto';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ExperimentSpec } from '@fedra/proto';
 import type { ModelVersion } from '../../model-store/model-store.js';
 import { readBlob } from '../../engine/round-driver.js';
 import type { ParticipantRecord, RoundEvent } from '../../state/state-types.js';
 import type { CoordinatorFixture } from './coordinator-fixture.js';
-import { defaultUpdate, initialWeights, SCIENTIST } from './coordinator-fixture.js';
+import { defaultUpdate } from './coordinator-fixture.js';
 import type { ScriptedUpdate } from './scripted-worker.js';
-import { createExperiment, unary } from './test-clients.js';
 
 /** Polls `probe` every 100 ms until it returns a value; throws naming `what` after `timeoutMs`. */
 export async function waitFor<T>(
@@ -32,22 +29,6 @@ export async function waitFor<T>(
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** Creates an experiment from `spec` with the test model's initial weights and starts it. */
-export async function createAndStart(f: CoordinatorFixture, spec: ExperimentSpec): Promise<string> {
-  const created = await createExperiment(f.clients.experiments, SCIENTIST, {
-    requestId: randomUUID(),
-    spec,
-    weights: initialWeights(),
-  });
-  const experimentId = created.experiment?.experimentId ?? '';
-  await unary(
-    (m, cb) =>
-      f.clients.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-    SCIENTIST,
-  );
-  return experimentId;
 }
 
 /** One committed round, as stored, and what FedAvg says it should be. */

@@ -11,14 +11,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import type { ExperimentSpec } from '@fedra/proto';
+import type { ExperimentServiceClient, ExperimentSpec } from '@fedra/proto';
 import { createSimulatedIdentities } from '@fedra/secagg';
 import type { SimulatedIdentities } from '@fedra/secagg';
 import { Coordinator } from '../../server.js';
 import type { CoordinatorOptions } from '../../server.js';
 import { ScriptedWorker } from './scripted-worker.js';
 import type { ScriptedWorkerOptions } from './scripted-worker.js';
-import { connectClients } from './test-clients.js';
+import { connectClients, createExperiment, unary } from './test-clients.js';
 import type { TestClients } from './test-clients.js';
 
 /** The Redis the tests use. */
@@ -207,4 +207,34 @@ export function testSpec(overrides: Partial<ExperimentSpec> = {}): ExperimentSpe
 /** The initial weights of the test model. */
 export function initialWeights(): Float32Array {
   return Float32Array.from({ length: TEST_PARAMS }, (_, i) => (i - 5) / 10);
+}
+
+/**
+ * Creates an experiment from `spec` with the test model's initial weights
+ * and starts it, as {@link SCIENTIST}; throws unless it was created in
+ * state `CREATED`.
+ *
+ * @param experiments - the client to call through, `f`'s own by default.
+ * @returns the experiment's id.
+ */
+export async function createAndStart(
+  f: CoordinatorFixture,
+  spec: ExperimentSpec,
+  experiments: ExperimentServiceClient = f.clients.experiments,
+): Promise<string> {
+  const created = await createExperiment(experiments, SCIENTIST, {
+    requestId: randomUUID(),
+    spec,
+    weights: initialWeights(),
+  });
+  const experimentId = created.experiment?.experimentId ?? '';
+  if (created.experiment?.state !== 'EXPERIMENT_STATE_CREATED')
+    throw new Error(
+      `experiment ${experimentId} was not created (state ${String(created.experiment?.state)})`,
+    );
+  await unary(
+    (m, cb) => experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
+    SCIENTIST,
+  );
+  return experimentId;
 }

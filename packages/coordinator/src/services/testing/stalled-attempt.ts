@@ -5,11 +5,9 @@
  *
  * @module
  */
-import { randomUUID } from 'node:crypto';
 import type { AttemptRecord } from '../../state/state-types.js';
 import type { CoordinatorFixture } from './coordinator-fixture.js';
-import { initialWeights, SCIENTIST, testSpec } from './coordinator-fixture.js';
-import { createExperiment, unary } from './test-clients.js';
+import { createAndStart, testSpec } from './coordinator-fixture.js';
 
 /** How long the attempt may take to open before the test gives up. */
 const OPEN_TIMEOUT_MS = 20_000;
@@ -27,17 +25,10 @@ export async function openStalledAttempt(
 ): Promise<AttemptRecord> {
   await f.startWorkers(workers, { dropAt: () => 'before-setup' });
   const spec = testSpec({ rounds: 1 });
-  const created = await createExperiment(f.clients.experiments, SCIENTIST, {
-    requestId: randomUUID(),
-    spec: { ...spec, deadlines: { ...spec.deadlines, setup: { seconds: 60 } } },
-    weights: initialWeights(),
+  const experimentId = await createAndStart(f, {
+    ...spec,
+    deadlines: { ...spec.deadlines, setup: { seconds: 60 } },
   });
-  const experimentId = created.experiment?.experimentId ?? '';
-  await unary(
-    (m, cb) =>
-      f.clients.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-    SCIENTIST,
-  );
   const until = Date.now() + OPEN_TIMEOUT_MS;
   for (;;) {
     const found = await f.coordinator.context.attempts.get({
