@@ -126,6 +126,22 @@ export async function readCommittedRounds(
   return rounds;
 }
 
+/**
+ * The indices at which `round`'s weights are further than its bound from
+ * what FedAvg says they should be, with both values; none when the round
+ * committed the right model.
+ */
+export function offExpected(
+  round: CommittedRound,
+): { index: number; weight: number; expected: number }[] {
+  const off: { index: number; weight: number; expected: number }[] = [];
+  round.weights.forEach((weight, index) => {
+    const expected = round.expected[index] ?? 0;
+    if (!(Math.abs(weight - expected) <= round.bound)) off.push({ index, weight, expected });
+  });
+  return off;
+}
+
 /** How often each round was recorded as committed. */
 export interface CommitRecords {
   /** `round-committed` events in the experiment's stream, per round. */
@@ -168,6 +184,17 @@ export async function commitRecords(
     auditHead: head.seq,
     auditIntact: (await auditLog.verify()).ok,
   };
+}
+
+/**
+ * The {@link CommitRecords} of an experiment whose rounds 1 to `rounds` were
+ * each committed exactly once, in a test whose audit log holds nothing
+ * else: `experiment.create`, `experiment.start`, one `round.commit` per round,
+ * and an intact chain.
+ */
+export function committedOnceEach(rounds: number): CommitRecords {
+  const once = new Map(Array.from({ length: rounds }, (_, i) => [i + 1, 1] as const));
+  return { events: once, audit: once, auditHead: 2 + rounds, auditIntact: true };
 }
 
 /** What finished attempts left behind; see {@link attemptLeftovers}. */

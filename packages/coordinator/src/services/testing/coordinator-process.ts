@@ -14,6 +14,8 @@ import type { ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { RoundEngineTiming } from '../../engine/round-engine.js';
+import { TEST_FEDERATION, TEST_REDIS_URL } from './coordinator-fixture.js';
+import type { CoordinatorFixture } from './coordinator-fixture.js';
 import {
   FAULT_POINTS_ENV,
   FAULT_PREFIX_ENV,
@@ -400,4 +402,23 @@ export class CoordinatorCluster {
   async killAll(): Promise<void> {
     await Promise.all(this.#replicas.map((replica) => replica.kill()));
   }
+}
+
+/**
+ * A cluster of engine replicas behind `f` (started with `runEngine: false`):
+ * `f`'s Redis key prefix and model store, {@link FAULT_TEST_TIMING}, and
+ * `faultPoints` armed. Spawns none yet.
+ */
+export function clusterBehind(
+  f: CoordinatorFixture,
+  faultPoints: readonly string[],
+): CoordinatorCluster {
+  return new CoordinatorCluster({
+    redisUrl: TEST_REDIS_URL,
+    keyPrefix: f.prefix,
+    modelStore: f.modelStoreDir,
+    federation: TEST_FEDERATION,
+    timing: FAULT_TEST_TIMING,
+    faultPoints,
+  });
 }
