@@ -88,6 +88,20 @@ function experimentOf(stage: SecAggStage): string {
 }
 
 /** `workerId`'s identity signature over `payload` (what a participant in good standing sends). */
+/**
+ * A well-formed header of a `stage` message from `sender` for attempt 1 of
+ * round 1 of the experiment held in `heldIn` (`stage`'s own by default).
+ */
+function headerOf(stage: SecAggStage, sender: string, heldIn: SecAggStage = stage): StageHeader {
+  return {
+    experimentId: experimentOf(heldIn),
+    roundNumber: 1,
+    attempt: 1,
+    stage: WIRE_STAGE[stage],
+    sender,
+  };
+}
+
 async function signedBy(workerId: string, payload: Uint8Array): Promise<Buffer> {
   const signer = f.identities.signers.get(workerId);
   if (signer === undefined) throw new Error(`no identity for ${workerId}`);
@@ -161,13 +175,7 @@ function headerCase(
   sender: (stage: SecAggStage) => string = (stage) => participant(stage, 0),
 ): HostileCase {
   const me = sender(rpcStage);
-  const valid: StageHeader = {
-    experimentId: experimentOf(rpcStage),
-    roundNumber: 1,
-    attempt: 1,
-    stage: WIRE_STAGE[rpcStage],
-    sender: me,
-  };
+  const valid = headerOf(rpcStage, me);
   const kind = rng.int(12);
   const as = (
     label: string,
@@ -240,18 +248,7 @@ function headerCase(
       // The right stage for this RPC, but the attempt is in another one.
       const stage = otherStage(rng, rpcStage);
       const caller = sender(stage);
-      return as(
-        `attempt in ${stage}`,
-        'WRONG_STAGE',
-        {
-          experimentId: experimentOf(stage),
-          roundNumber: 1,
-          attempt: 1,
-          stage: WIRE_STAGE[rpcStage],
-          sender: caller,
-        },
-        caller,
-      );
+      return as(`attempt in ${stage}`, 'WRONG_STAGE', headerOf(rpcStage, caller, stage), caller);
     }
     default:
       return as('header of a round that never was', 'ROUND_NOT_OPEN', {
@@ -578,13 +575,7 @@ describe('FleetService under hostile input', () => {
           ),
         uri(caller),
       );
-    const valid = (sender: string): StageHeader => ({
-      experimentId: experimentOf('setup'),
-      roundNumber: 1,
-      attempt: 1,
-      stage: 'STAGE_SETUP',
-      sender,
-    });
+    const valid = (sender: string) => headerOf('setup', sender);
     // A message that verifies, then a different one (also signed): equivocation.
     const context = signedContextOf(heldAt('setup').attempt);
     const signedSetup = async (sender: string, fill: number) => {
@@ -661,13 +652,7 @@ describe('FleetService under hostile input', () => {
   });
 
   it('SubmitShares', async () => {
-    const valid = (sender: string): StageHeader => ({
-      experimentId: experimentOf('share-keys'),
-      roundNumber: 1,
-      attempt: 1,
-      stage: 'STAGE_SHARE_KEYS',
-      sender,
-    });
+    const valid = (sender: string) => headerOf('share-keys', sender);
     const share = (sender: string, recipient: string) => ({
       sender,
       recipient,
@@ -766,13 +751,7 @@ describe('FleetService under hostile input', () => {
       (m, cb) =>
         fleet().getUploadOffset(
           {
-            header: {
-              experimentId: experimentOf('collect-masked'),
-              roundNumber: 1,
-              attempt: 1,
-              stage: 'STAGE_COLLECT_MASKED',
-              sender: honest,
-            },
+            header: headerOf('collect-masked', honest),
           },
           m,
           cb,
@@ -781,13 +760,7 @@ describe('FleetService under hostile input', () => {
     );
     const total = offsets.totalBytes;
     expect(total).toBeGreaterThan(0);
-    const header = (sender: string): StageHeader => ({
-      experimentId: experimentOf('collect-masked'),
-      roundNumber: 1,
-      attempt: 1,
-      stage: 'STAGE_COLLECT_MASKED',
-      sender,
-    });
+    const header = (sender: string) => headerOf('collect-masked', sender);
     const start = (h: StageHeader | null, extra: object = {}) => ({
       start: { header: h, offset: 0, totalBytes: total, rejectedShares: [], ...extra },
     });
@@ -940,13 +913,7 @@ describe('FleetService under hostile input', () => {
   });
 
   it('SubmitSurvivorSignature', async () => {
-    const valid = (sender: string): StageHeader => ({
-      experimentId: experimentOf('consistency-check'),
-      roundNumber: 1,
-      attempt: 1,
-      stage: 'STAGE_CONSISTENCY_CHECK',
-      sender,
-    });
+    const valid = (sender: string) => headerOf('consistency-check', sender);
     const send = (
       caller: string,
       header: StageHeader | null,
@@ -1011,13 +978,7 @@ describe('FleetService under hostile input', () => {
   });
 
   it('SubmitUnmask', async () => {
-    const valid = (sender: string): StageHeader => ({
-      experimentId: experimentOf('unmask'),
-      roundNumber: 1,
-      attempt: 1,
-      stage: 'STAGE_UNMASK',
-      sender,
-    });
+    const valid = (sender: string) => headerOf('unmask', sender);
     const send = (caller: string, header: StageHeader | null, body: object = {}) =>
       rawUnary(
         (m, cb) =>
@@ -1099,18 +1060,7 @@ describe('FleetService under hostile input', () => {
         return {
           label: `reason ${String(reason)}`,
           expected: 'INVALID_ARGUMENT',
-          send: () =>
-            send(
-              me,
-              {
-                experimentId: experimentOf(stage),
-                roundNumber: 1,
-                attempt: 1,
-                stage: WIRE_STAGE[stage],
-                sender: me,
-              },
-              reason,
-            ),
+          send: () => send(me, headerOf(stage, me), reason),
         };
       },
     );
