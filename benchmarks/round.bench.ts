@@ -2,7 +2,7 @@
  * Whole-round benchmark of the coordinator: real gRPC on 127.0.0.1, real
  * Redis, secure aggregation on, training excluded.
  *
- * Run: node --conditions=@fedra/source --import tsx benchmarks/round.bench.ts [--quick] [--rounds=R] [--n=10,50,100] [--profile=DIR] [--store-dir=DIR]
+ * Run: node --conditions=@fedra/source --import tsx benchmarks/round.bench.ts [--quick] [--rounds=R] [--n=10,50,100] [--profile=DIR] [--store-dir=DIR] [--from-dist]
  * (or `pnpm bench:round [-- --n=100 --rounds=3]`). Prints one JSON line per case on stdout, a table
  * on stderr, and progress on stderr.
  *
@@ -208,7 +208,7 @@ class CoordinatorChild {
   readonly #waiters = new Set<() => void>();
   #exit: string | undefined;
 
-  constructor(args: string[], logFile: string, profileDir: string | undefined) {
+  constructor(args: string[], logFile: string, profileDir: string | undefined, fromDist: boolean) {
     const log = openSync(logFile, 'a');
     const profile =
       profileDir === undefined
@@ -220,7 +220,8 @@ class CoordinatorChild {
       {
         // FEDRA_BENCH_COORDINATOR_NODE_ARGS (space-separated): extra node flags for the coordinator, e.g. --trace-gc.
         execArgv: [
-          '--conditions=@fedra/source',
+          // --from-dist: the packages as compiled JavaScript (`pnpm build` first); tsx only for the entry file.
+          ...(fromDist ? [] : ['--conditions=@fedra/source']),
           '--import',
           'tsx',
           ...(process.env['FEDRA_BENCH_COORDINATOR_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
@@ -325,6 +326,7 @@ async function runCase(
   unmaskThreads: number,
   profileDir: string | undefined,
   storeParent: string,
+  fromDist: boolean,
 ): Promise<CaseResult> {
   const prefix = `fedra-bench-${randomUUID()}`;
   const dir = mkdtempSync(join(storeParent, 'fedra-round-bench-'));
@@ -363,6 +365,7 @@ async function runCase(
     ],
     logFile,
     profileDir,
+    fromDist,
   );
   const fleetClients: FleetServiceClient[] = [];
   const workers: ScriptedWorker[] = [];
@@ -510,6 +513,8 @@ async function main(): Promise<void> {
       profile: { type: 'string' },
       // Where the temporary model store goes (default: the OS temp directory).
       'store-dir': { type: 'string' },
+      // Run the coordinator from the packages' compiled dist/ (after `pnpm build`), as a deployment would.
+      'from-dist': { type: 'boolean', default: false },
     },
   });
   const quick = values.quick;
@@ -527,7 +532,13 @@ async function main(): Promise<void> {
   const rows: Array<Record<string, number | string>> = [];
   for (const c of cases) {
     process.stderr.write(`case n=${c.n}, ${paramsOf(c)} params, ${c.rounds} rounds\n`);
-    const result = await runCase(c, unmaskThreads, values.profile, values['store-dir'] ?? tmpdir());
+    const result = await runCase(
+      c,
+      unmaskThreads,
+      values.profile,
+      values['store-dir'] ?? tmpdir(),
+      values['from-dist'],
+    );
     const measured = result.rounds.slice(1);
     const warm = result.rounds[0];
     const row = {
