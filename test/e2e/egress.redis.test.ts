@@ -29,7 +29,8 @@ import {
   WorkerMetrics,
 } from '@fedra/worker';
 import type { EgressRecord } from '@fedra/worker';
-import { startTlsFederation, waitFor } from './tls-federation.js';
+import { waitFor } from './harness.js';
+import { startTlsFederation } from './tls-federation.js';
 import type { TlsFederation } from './tls-federation.js';
 
 const WORKERS = [

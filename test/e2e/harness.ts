@@ -30,8 +30,8 @@ import type {
   ExperimentSpec,
   GetRoundResponseOutput,
 } from '@fedra/proto';
-import { createEd25519Identity, createStaticVerifier } from '@fedra/secagg';
-import type { IdentitySigner, IdentityVerifier } from '@fedra/secagg';
+import { createSimulatedIdentities } from '@fedra/secagg';
+import type { IdentityVerifier } from '@fedra/secagg';
 import { evaluateLocal, loadMnistTest, Worker } from '@fedra/worker';
 import type { ModelTopology, RegionPolicy, WorkerOptions } from '@fedra/worker';
 
@@ -137,21 +137,6 @@ export async function stateDir(h: Harness, workerId: string): Promise<string> {
   return path;
 }
 
-/** Pinned identities: each worker signs with its own key; the verifier trusts all of them. */
-export function pinnedIdentities(ids: readonly string[]): {
-  signers: Map<string, IdentitySigner>;
-  verifier: IdentityVerifier;
-} {
-  const signers = new Map<string, IdentitySigner>();
-  const keys = new Map<string, ReturnType<typeof createEd25519Identity>['publicKey']>();
-  for (const id of ids) {
-    const identity = createEd25519Identity(id);
-    signers.set(id, identity.signer);
-    keys.set(id, identity.publicKey);
-  }
-  return { signers, verifier: createStaticVerifier(keys) };
-}
-
 /** Per-worker overrides of {@link startWorkers}. */
 export interface WorkerOverrides {
   readonly policies?: ReadonlyMap<string, RegionPolicy> | undefined;
@@ -167,7 +152,8 @@ export async function startWorkers(
   plans: readonly WorkerPlan[],
   overrides: WorkerOverrides = {},
 ): Promise<void> {
-  const { signers, verifier } = pinnedIdentities(plans.map((p) => p.workerId));
+  // Pinned identities: each worker signs with its own key; the verifier trusts all of them.
+  const { signers, verifier } = createSimulatedIdentities(plans.map((p) => p.workerId));
   await Promise.all(
     plans.map(async (plan) => {
       const signer = signers.get(plan.workerId);
@@ -208,20 +194,28 @@ export async function startWorkers(
 }
 
 /** Creates and starts an experiment as the scientist; resolves with its id. */
-export async function startExperiment(
+export function startExperiment(
   h: Harness,
   spec: ExperimentSpec,
   weights: Float32Array,
 ): Promise<string> {
-  const experimentId = await createExperiment(h.experiments, {
+  return createAndStartExperiment(h.experiments, {
     spec,
     weights,
     identity: SCIENTIST,
     displayName: 'mnist-e2e',
   });
+}
+
+/** Creates an experiment as `options.identity` and starts it; resolves with its id. */
+export async function createAndStartExperiment(
+  experiments: ExperimentServiceClient,
+  options: Parameters<typeof createExperiment>[1],
+): Promise<string> {
+  const experimentId = await createExperiment(experiments, options);
   await unary(
-    (m, cb) => h.experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-    SCIENTIST,
+    (m, cb) => experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
+    options.identity,
   );
   return experimentId;
 }

@@ -11,12 +11,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { credentials } from '@grpc/grpc-js';
-import {
-  createExperiment,
-  deleteKeysWithPrefix,
-  LOCAL_COORDINATOR_TIMINGS,
-  unary,
-} from '@fedra/cli';
+import { deleteKeysWithPrefix, LOCAL_COORDINATOR_TIMINGS, unary } from '@fedra/cli';
 import { Coordinator } from '@fedra/coordinator';
 import type { IssuerPolicyOptions } from '@fedra/coordinator';
 import { createTestPki } from '@fedra/coordinator/testing';
@@ -29,6 +24,7 @@ import type {
   GetRoundResponseOutput,
   ParticipantStatusOutput,
 } from '@fedra/proto';
+import { createAndStartExperiment } from './harness.js';
 
 export const REDIS_URL = 'redis://127.0.0.1:6379';
 
@@ -176,18 +172,13 @@ export async function startTlsFederation(options: {
       );
       return files;
     },
-    async startExperiment(spec, weights) {
-      const experimentId = await createExperiment(experiments, {
+    startExperiment(spec, weights) {
+      return createAndStartExperiment(experiments, {
         spec,
         weights,
         identity: scientist,
         displayName: 'tls-e2e',
       });
-      await unary(
-        (m, cb) => experiments.startExperiment({ requestId: randomUUID(), experimentId }, m, cb),
-        scientist,
-      );
-      return experimentId;
     },
     async participants(experimentId, roundNumber) {
       const response = await unary<GetRoundResponseOutput>(
@@ -208,19 +199,4 @@ export async function startTlsFederation(options: {
       await rm(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** Polls `probe` until it returns a value (generous timeout for a loaded machine). */
-export async function waitFor<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 120_000,
-): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }

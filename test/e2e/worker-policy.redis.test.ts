@@ -15,7 +15,8 @@ import { demoExperimentSpec } from '@fedra/cli';
 import type { ParticipantStatusOutput } from '@fedra/proto';
 import { main } from '@fedra/worker';
 import type { HealthServer, Worker } from '@fedra/worker';
-import { startTlsFederation, waitFor } from './tls-federation.js';
+import { waitFor } from './harness.js';
+import { startTlsFederation } from './tls-federation.js';
 import type { TlsFederation, WorkerFiles, WorkerFilesOptions } from './tls-federation.js';
 
 let federation: TlsFederation | undefined;

@@ -24,8 +24,7 @@ import type {
   GetHistoryResponseOutput,
   ListWorkersResponseOutput,
 } from '@fedra/proto';
-import { createEd25519Identity, createStaticVerifier } from '@fedra/secagg';
-import type { IdentitySigner } from '@fedra/secagg';
+import { createSimulatedIdentities } from '@fedra/secagg';
 import { BACKEND_ORDER, evaluateLocal, loadMnistTest, selectBackend, Worker } from '@fedra/worker';
 import type { BackendName, LabelledTestSet, ModelTopology } from '@fedra/worker';
 import {
@@ -314,14 +313,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<DemoResult> {
     // Each worker signs with its own key; all pin all, as region CAs would make them.
     const digits = shardDigits(n);
     const ids = digits.map((_, i) => `w${i + 1}`);
-    const signers = new Map<string, IdentitySigner>();
-    const keys = new Map<string, ReturnType<typeof createEd25519Identity>['publicKey']>();
-    for (const id of ids) {
-      const identity = createEd25519Identity(id);
-      signers.set(id, identity.signer);
-      keys.set(id, identity.publicKey);
-    }
-    const verifier = createStaticVerifier(keys);
+    const { signers, verifier } = createSimulatedIdentities(ids);
     const regions = ids.map((_, i) => DEMO_REGIONS[i % DEMO_REGIONS.length] ?? 'eu');
     await Promise.all(
       ids.map(async (workerId, i) => {
