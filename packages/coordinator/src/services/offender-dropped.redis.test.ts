@@ -18,8 +18,13 @@ import {
   testSpec,
 } from './testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
+import { waitFor } from './testing/committed-rounds.js';
 import { HOLD_AT } from './testing/held-attempts.js';
 import { rawClientStream, rawUnary, refusalMismatch } from './testing/hostile-requests.js';
+
+/** How long a test waits for a state it polls (generous, for a loaded machine), and how often it looks. */
+const WAIT_MS = 90_000;
+const POLL_MS = 50;
 
 /** Round r has worker `w{r}` offend in STAGES[r - 1]. */
 const STAGES: readonly SecAggStage[] = [
@@ -147,16 +152,6 @@ function offend(
   }
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
 describe('an offending participant', () => {
   it('is dropped in each stage and every round commits without it', async () => {
     const spec = testSpec({ rounds: STAGES.length, minParticipants: 5, targetParticipants: 6 });
@@ -176,10 +171,15 @@ describe('an offending participant', () => {
       const roundNumber = index + 1;
       const offender = `w${roundNumber}`;
       const key = { experimentId, roundNumber, attempt: 1 };
-      const open = await until(`round ${roundNumber} in ${stage}`, async () => {
-        const attempt = await attempts.get(key);
-        return attempt?.stage === stage && attempt.phase === 'open' ? attempt : undefined;
-      });
+      const open = await waitFor(
+        async () => {
+          const attempt = await attempts.get(key);
+          return attempt?.stage === stage && attempt.phase === 'open' ? attempt : undefined;
+        },
+        `round ${roundNumber} in ${stage}`,
+        WAIT_MS,
+        POLL_MS,
+      );
       const header: StageHeader = { ...key, stage: WIRE_STAGE[stage], sender: offender };
       const hostile = offend(stage, header, offender, open.vectorLength * 4);
       expect(refusalMismatch(await hostile.send(), hostile.code), stage).toBeUndefined();
@@ -192,11 +192,16 @@ describe('an offending participant', () => {
         reason: 'INVALID_MESSAGE',
         detail: hostile.code,
       });
-      const committed = await until(`round ${roundNumber} to commit`, async () => {
-        const attempt = await attempts.get(key);
-        if (attempt?.stage === 'aborted') throw new Error(`round ${roundNumber} aborted`);
-        return attempt?.stage === 'committed' ? attempt : undefined;
-      });
+      const committed = await waitFor(
+        async () => {
+          const attempt = await attempts.get(key);
+          if (attempt?.stage === 'aborted') throw new Error(`round ${roundNumber} aborted`);
+          return attempt?.stage === 'committed' ? attempt : undefined;
+        },
+        `round ${roundNumber} to commit`,
+        WAIT_MS,
+        POLL_MS,
+      );
       expect(committed.attempt).toBe(1);
       const metrics = JSON.parse(
         (await f.redis.hget(
@@ -208,10 +213,15 @@ describe('an offending participant', () => {
       const survivors = index <= STAGES.indexOf('collect-masked') ? WORKERS - 1 : WORKERS;
       expect(metrics, stage).toMatchObject({ participants: WORKERS, survivors });
     }
-    const finished = await until('the experiment to complete', async () => {
-      const record = await f.coordinator.context.experiments.get(experimentId);
-      return record?.state === 'COMPLETED' ? record : undefined;
-    });
+    const finished = await waitFor(
+      async () => {
+        const record = await f.coordinator.context.experiments.get(experimentId);
+        return record?.state === 'COMPLETED' ? record : undefined;
+      },
+      'the experiment to complete',
+      WAIT_MS,
+      POLL_MS,
+    );
     expect(finished.latestModelVersion).toBe(STAGES.length);
   }, 300_000);
 });

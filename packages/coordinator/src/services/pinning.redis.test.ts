@@ -14,9 +14,14 @@ import { createTestPki } from '../identity/testing.js';
 import type { TestCertificate, TestPki } from '../identity/testing.js';
 import { createAndStart, DATASET, defaultUpdate, testSpec } from './testing/coordinator-fixture.js';
 import type { CoordinatorFixture } from './testing/coordinator-fixture.js';
+import { waitFor } from './testing/committed-rounds.js';
 import { certificateSigner, connectMtls, startMtlsCoordinator } from './testing/mtls-fixture.js';
 import { ScriptedWorker } from './testing/scripted-worker.js';
 import type { TestClients } from './testing/test-clients.js';
+
+/** How long a test waits for a state it polls (generous, for a loaded machine), and how often it looks. */
+const WAIT_MS = 90_000;
+const POLL_MS = 20;
 
 const WORKERS = 5;
 
@@ -57,16 +62,6 @@ async function issueWorker(workerId: string): Promise<TestCertificate> {
   const certificate = await pki.issueWorker(region, workerId);
   issued.set(workerId, [...(issued.get(workerId) ?? []), certificate]);
   return certificate;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 beforeAll(async () => {
@@ -126,10 +121,15 @@ it('verifies a renewed worker against the certificate pinned in its attempt; the
   if (w1 === undefined || oldCertificate === undefined) throw new Error('no w1');
 
   // w1's setup message (signed with its first key) is in, and setup is still open (w5 is silent).
-  await until('w1 to submit setup', async () => {
-    const message = await attempts.inboxMessage(round1, 'setup', 'w1');
-    return message === undefined ? undefined : true;
-  });
+  await waitFor(
+    async () => {
+      const message = await attempts.inboxMessage(round1, 'setup', 'w1');
+      return message === undefined ? undefined : true;
+    },
+    'w1 to submit setup',
+    WAIT_MS,
+    POLL_MS,
+  );
   expect((await attempts.get(round1))?.stage).toBe('setup');
   const renewed = await issueWorker('w1');
   await w1.renew(connect(renewed).fleet, certificateSigner('w1', renewed));
@@ -140,18 +140,28 @@ it('verifies a renewed worker against the certificate pinned in its attempt; the
   expect((await attempts.get(round1))?.stage).toBe('setup');
 
   // Round 2's attempt pins the certificate w1 has now.
-  const pinned2 = await until('round 2 to open', async () => {
-    const pinned = await attempts.pinnedCertificates(round2, ['w1']);
-    return pinned.get('w1');
-  });
+  const pinned2 = await waitFor(
+    async () => {
+      const pinned = await attempts.pinnedCertificates(round2, ['w1']);
+      return pinned.get('w1');
+    },
+    'round 2 to open',
+    WAIT_MS,
+    POLL_MS,
+  );
   expect(pinned2.equals(der(renewed))).toBe(true);
 
-  const finished = await until('the experiment to complete', async () => {
-    const record = await f.coordinator.context.experiments.get(experimentId);
-    if (record?.state === 'FAILED')
-      throw new Error(`the experiment failed: ${record.statusDetail}`);
-    return record?.state === 'COMPLETED' ? record : undefined;
-  });
+  const finished = await waitFor(
+    async () => {
+      const record = await f.coordinator.context.experiments.get(experimentId);
+      if (record?.state === 'FAILED')
+        throw new Error(`the experiment failed: ${record.statusDetail}`);
+      return record?.state === 'COMPLETED' ? record : undefined;
+    },
+    'the experiment to complete',
+    WAIT_MS,
+    POLL_MS,
+  );
   expect(finished.latestModelVersion).toBe(2);
   // Round 1: only the silent w5 dropped (deadline); w1's later signatures verified against the pin.
   expect((await attempts.get(round1))?.stage).toBe('committed');

@@ -16,18 +16,22 @@ import type { CoordinatorFixture } from './coordinator-fixture.js';
 import { defaultUpdate } from './coordinator-fixture.js';
 import type { ScriptedUpdate } from './scripted-worker.js';
 
-/** Polls `probe` every 100 ms until it returns a value; throws naming `what` after `timeoutMs`. */
+/**
+ * Polls `probe` every `intervalMs` until it returns a value; throws naming
+ * `what` after `timeoutMs`.
+ */
 export async function waitFor<T>(
   probe: () => Promise<T | undefined>,
   what: string,
   timeoutMs: number,
+  intervalMs = 100,
 ): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
     if (value !== undefined) return value;
     if (Date.now() > until) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
 
