@@ -340,7 +340,10 @@ async function runOnce(
     const start = performance.now();
     const { message, vector } = await p.maskInput(
       { values },
-      { applyPlan: (plan, v) => pool.apply(plan, v) },
+      {
+        applyPlan: (plan, v) => pool.apply(plan, v),
+        createVector: (length) => new Uint32Array(new SharedArrayBuffer(length * 4)),
+      },
     );
     maskTimes.push(performance.now() - start);
     const foldStart = performance.now();

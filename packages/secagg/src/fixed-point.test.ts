@@ -49,6 +49,13 @@ describe('fixed-point lanes', () => {
     });
     // Negative values wrap modulo 2^32 and decode signed.
     expect(encoded[1]).toBeGreaterThan(2 ** 31);
+    // Into a caller's (shared, dirty) array: every element overwritten, the same words.
+    const out = new Uint32Array(new SharedArrayBuffer(encodedLength(lanes) * 4)).fill(7);
+    expect(encodeLanes(values, lanes, seeded(1), out)).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(encoded));
+    expect(codeOf(() => encodeLanes(values, lanes, seeded(1), new Uint32Array(3)))).toBe(
+      'VECTOR_LENGTH_MISMATCH',
+    );
   });
 
   it('clips to [-bound, bound]', () => {

@@ -176,6 +176,8 @@ function encodeLane(
  * @param rng uniform words for the rounding; default: AES-CTR under a fresh
  *   random key (a CSPRNG, ~4 GB/s). Pass a seeded {@link MaskStream} for
  *   reproducible tests.
+ * @param out where to write (every element is overwritten), e.g. a vector on
+ *   a SharedArrayBuffer; default: a new array. Returned.
  * @throws FedraError `VECTOR_LENGTH_MISMATCH` when the lane count or a
  *   lane's length differs from the spec; `NON_FINITE_INPUT` naming lane and
  *   index on NaN or +-Infinity; `LANE_OVERFLOW` when a single value can
@@ -185,6 +187,7 @@ export function encodeLanes(
   values: ReadonlyArray<Float32Array | readonly number[]>,
   lanes: readonly LaneSpec[],
   rng: UniformSource = new MaskStream(randomBytes(32)),
+  out?: Uint32Array,
 ): Uint32Array {
   checkLaneOverflow(lanes, 1);
   if (values.length !== lanes.length) {
@@ -196,8 +199,18 @@ export function encodeLanes(
       },
     );
   }
-  const out = new Uint32Array(encodedLength(lanes));
-  const out32 = new Int32Array(out.buffer);
+  const total = encodedLength(lanes);
+  if (out !== undefined && (!(out instanceof Uint32Array) || out.length !== total)) {
+    throw new FedraError(
+      'VECTOR_LENGTH_MISMATCH',
+      `out must be a Uint32Array of ${total} elements`,
+      {
+        metadata: { expected: String(total), actual: String((out as { length?: unknown }).length) },
+      },
+    );
+  }
+  const vector = out ?? new Uint32Array(total);
+  const out32 = new Int32Array(vector.buffer, vector.byteOffset, vector.length);
   let at = 0;
   lanes.forEach((lane, index) => {
     const laneValues = values[index] as Float32Array | readonly number[];
@@ -217,7 +230,7 @@ export function encodeLanes(
     encodeLane(laneValues, lane, out32, at, rng);
     at += lane.length;
   });
-  return out;
+  return vector;
 }
 
 /**

@@ -87,11 +87,29 @@ describe('ParticipantSession', () => {
     };
     expect(data.b).toBeUndefined();
     expect(data.maskingKeys.secretKey.$bytes).toBe('');
-    const { message, vector } = await p.maskInput(input);
+    // The vector comes from createVector (here shared memory) and is masked in place.
+    let created: Uint32Array | undefined;
+    const { message, vector } = await p.maskInput(input, {
+      createVector: (length) => (created = new Uint32Array(new SharedArrayBuffer(length * 4))),
+    });
+    expect(vector).toBe(created);
     expect(message.digest).toEqual(maskedVectorDigest(vector));
     expect(message.vectorLength).toBe(5);
     expect(vector.some((x) => x !== 0)).toBe(true);
     expect(await codeOf(() => p.maskInput(input))).toBe('SECAGG_INVALID_MESSAGE');
+  });
+
+  it('refuses a createVector that returns the wrong length, state unchanged', async () => {
+    const c = createSimulatedCohort({ participants: 3, k: 2, t: 2, lanes });
+    const routed = await toRouted(c);
+    const p = get(c, 'p000');
+    await p.receiveShares(routed.find((r) => r.recipient === 'p000') as RoutedSharesMessage);
+    const input = { encoded: new Uint32Array(5) };
+    await expect(
+      p.maskInput(input, { createVector: () => new Uint32Array(4) }),
+    ).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(p.state).toBe('SHARES_RECEIVED');
+    expect((await p.maskInput(input)).vector).toHaveLength(5);
   });
 
   it('refuses a signer that is not a participant', () => {

@@ -129,6 +129,13 @@ export interface CollectMaskedOptions {
    * @default applyMaskPlan(plan, vector, 0) on this thread
    */
   applyPlan?: (plan: MaskPlan, vector: Uint32Array) => void | Promise<void>;
+  /**
+   * Allocates the vector the input is encoded into and masked in place,
+   * e.g. on a SharedArrayBuffer so that `applyPlan`'s threads work on it
+   * without a copy in and out.
+   * @default (length) => new Uint32Array(length)
+   */
+  createVector?: (length: number) => Uint32Array;
 }
 
 /** What {@link ParticipantSession.receiveShares} returns. */
@@ -743,7 +750,7 @@ export class ParticipantSession {
    */
   async maskInput(input: MaskInput, options: CollectMaskedOptions = {}): Promise<MaskedInput> {
     this.#requireState('collect-masked', 'SHARES_RECEIVED');
-    return this.#mask(this.#encode(input), options);
+    return this.#mask(this.#encode(input, options), options);
   }
 
   /**
@@ -759,7 +766,7 @@ export class ParticipantSession {
     options: CollectMaskedOptions = {},
   ): Promise<MaskedInput> {
     this.#requireState('collect-masked', 'SHARE_KEYS');
-    const vector = this.#encode(input);
+    const vector = this.#encode(input, options);
     await this.receiveShares(message);
     return this.#mask(vector, options);
   }
@@ -791,9 +798,19 @@ export class ParticipantSession {
     return { message: out, vector };
   }
 
-  #encode(input: MaskInput): Uint32Array {
+  #encode(input: MaskInput, options: CollectMaskedOptions): Uint32Array {
     const stage = 'collect-masked';
     const lanes: readonly LaneSpec[] = this.config.lanes;
+    const length = this.config.vectorLength;
+    const vector =
+      options.createVector === undefined ? new Uint32Array(length) : options.createVector(length);
+    if (!(vector instanceof Uint32Array) || vector.length !== length) {
+      throw new FedraError(
+        'INVALID_ARGUMENT',
+        'createVector must return a Uint32Array of the vector length',
+        { metadata: { field: 'createVector' } },
+      );
+    }
     if ('encoded' in input) {
       if (
         !(input.encoded instanceof Uint32Array) ||
@@ -805,12 +822,13 @@ export class ParticipantSession {
           `the encoded input must be a Uint32Array of ${this.config.vectorLength} elements`,
         );
       }
-      return Uint32Array.from(input.encoded);
+      vector.set(input.encoded);
+      return vector;
     }
     if (!Array.isArray(input.values))
       throw this.#error('VECTOR_LENGTH_MISMATCH', stage, 'values must be an array of lanes');
     try {
-      return encodeLanes(input.values, lanes, input.rng);
+      return encodeLanes(input.values, lanes, input.rng, vector);
     } catch (e) {
       if (e instanceof FedraError) {
         throw new SecAggProtocolError(e.code, stage, this.participantId, e.message, {
