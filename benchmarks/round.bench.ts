@@ -220,6 +220,8 @@ class CoordinatorChild {
       {
         // FEDRA_BENCH_COORDINATOR_NODE_ARGS (space-separated): extra node flags for the coordinator, e.g. --trace-gc.
         execArgv: [
+          // The runtime settings of `pnpm coordinator` (MALLOC_TRIM_THRESHOLD_ comes from scripts/bench.mjs).
+          '--expose-gc',
           // --from-dist: the packages as compiled JavaScript (`pnpm build` first); tsx only for the entry file.
           ...(fromDist ? [] : ['--conditions=@fedra/source']),
           '--import',
