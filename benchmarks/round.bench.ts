@@ -47,7 +47,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { credentials } from '@grpc/grpc-js';
-import { Redis } from 'ioredis';
+import { deleteKeysWithPrefix } from '@fedra/coordinator';
 import { loadFedraPackage } from '@fedra/proto';
 import type { ExperimentSpec, FleetServiceClient } from '@fedra/proto';
 import { createSimulatedIdentities } from '@fedra/secagg';
@@ -309,20 +309,6 @@ class CoordinatorChild {
   }
 }
 
-async function deleteKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
-}
-
 async function runCase(
   c: Case,
   unmaskThreads: number,
@@ -492,7 +478,7 @@ async function runCase(
     for (const worker of workers) worker.stop();
     for (const client of fleetClients) client.close();
     await child.stop();
-    await deleteKeys(prefix);
+    await deleteKeysWithPrefix(REDIS_URL, prefix);
     if (failed) {
       const log = readFileSync(logFile, 'utf8').trim().split('\n').slice(-20).join('\n');
       process.stderr.write(`coordinator log (last lines):\n${log}\n`);

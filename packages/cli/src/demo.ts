@@ -15,7 +15,7 @@ import { credentials } from '@grpc/grpc-js';
 import { Redis } from 'ioredis';
 import { FedraError, InvalidArgumentError, UnavailableError, silentLogger } from '@fedra/common';
 import type { Logger } from '@fedra/common';
-import { Coordinator } from '@fedra/coordinator';
+import { Coordinator, deleteKeysWithPrefix } from '@fedra/coordinator';
 import { loadFedraPackage } from '@fedra/proto';
 import type {
   AdminServiceClient,
@@ -29,7 +29,6 @@ import { BACKEND_ORDER, evaluateLocal, loadMnistTest, selectBackend, Worker } fr
 import type { BackendName, LabelledTestSet, ModelTopology } from '@fedra/worker';
 import {
   createExperiment,
-  deleteKeysWithPrefix,
   demoExperimentSpec,
   downloadModelVersion,
   unary,

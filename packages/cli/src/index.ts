@@ -27,9 +27,10 @@ export {
   DEMO_CLIPPING_BOUND,
   DEMO_MAX_EXAMPLE_WEIGHT,
   createExperiment,
-  deleteKeysWithPrefix,
   demoExperimentSpec,
   downloadModelVersion,
   insecureMetadata,
   unary,
 } from './scientist-client.js';
+/** Re-exported from `@fedra/coordinator`, which owns the key layout. */
+export { deleteKeysWithPrefix } from '@fedra/coordinator';

@@ -10,7 +10,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Metadata } from '@grpc/grpc-js';
 import type { ServiceError } from '@grpc/grpc-js';
-import { Redis } from 'ioredis';
 import { INSECURE_IDENTITY_HEADER } from '@fedra/coordinator';
 import type { ExperimentServiceClient, ExperimentSpec } from '@fedra/proto';
 import { buildModel, createDemoModel, weightSpecs } from '@fedra/worker';
@@ -162,20 +161,4 @@ export function downloadModelVersion(
       );
     });
   });
-}
-
-/** Deletes every Redis key containing `prefix`: a run's coordinator state and BullMQ queues. */
-export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { maxRetriesPerRequest: 1 });
-  redis.on('error', () => undefined);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length > 0) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }

@@ -81,6 +81,7 @@ export {
   type MetricsServerOptions,
 } from './metrics/metrics-server.js';
 export type { AttemptStage, ExperimentLifecycle, StagePhase } from './state/state-types.js';
+export { deleteKeysWithPrefix } from './state/delete-keys.js';
 
 // Identity, roles and TLS.
 export {

@@ -16,6 +16,7 @@ import { createSimulatedIdentities } from '@fedra/secagg';
 import type { SimulatedIdentities } from '@fedra/secagg';
 import { Coordinator } from '../../server.js';
 import type { CoordinatorOptions } from '../../server.js';
+import { deleteKeysWithPrefix } from '../../state/delete-keys.js';
 import { ScriptedWorker } from './scripted-worker.js';
 import type { ScriptedWorkerOptions } from './scripted-worker.js';
 import { connectClients, createExperiment, unary } from './test-clients.js';
@@ -135,12 +136,7 @@ export async function startCoordinator(
       clients.close();
       await coordinator.shutdown(1_000);
       for (const replica of replicas) await replica.shutdown(1_000);
-      let cursor = '0';
-      do {
-        const [next, keys] = await redis.scan(cursor, 'MATCH', `*${prefix}*`, 'COUNT', 1000);
-        cursor = next;
-        if (keys.length > 0) await redis.del(...keys);
-      } while (cursor !== '0');
+      await deleteKeysWithPrefix(redis, prefix);
       redis.disconnect();
       await rm(dir, { recursive: true, force: true });
     },
