@@ -14,6 +14,7 @@ import { INSECURE_IDENTITY_HEADER } from '@fedra/coordinator';
 import type { ExperimentServiceClient, ExperimentSpec } from '@fedra/proto';
 import { buildModel, createDemoModel, weightSpecs } from '@fedra/worker';
 import type { ModelTopology } from '@fedra/worker';
+import { payloadChunks } from '@fedra/wire';
 
 /** L2 clipping bound of the demo experiment's updates. */
 export const DEMO_CLIPPING_BOUND = 5;
@@ -125,17 +126,8 @@ export function createExperiment(
     call.write({ start: { requestId: randomUUID(), spec, metadata: { displayName } } });
     const bytes = Buffer.from(weights.buffer, weights.byteOffset, weights.byteLength);
     const sha256 = createHash('sha256').update(bytes).digest();
-    for (let offset = 0; offset < bytes.length; offset += CHUNK_BYTES) {
-      const end = Math.min(bytes.length, offset + CHUNK_BYTES);
-      call.write({
-        initialWeights: {
-          offset,
-          data: bytes.subarray(offset, end),
-          totalBytes: bytes.length,
-          sha256: end === bytes.length ? sha256 : Buffer.alloc(0),
-        },
-      });
-    }
+    for (const initialWeights of payloadChunks(bytes, sha256, { chunkBytes: CHUNK_BYTES }))
+      call.write({ initialWeights });
     call.end();
   });
 }

@@ -7,7 +7,8 @@
  *   coordinator encodes and hashes, participants decode and re-hash;
  * - {@link secAggConfigFromRoundConfig}: the attempt's secagg config, built
  *   alike on both sides;
- * - stage, header and message conversions (`secagg-wire.ts`).
+ * - stage, header and message conversions (`secagg-wire.ts`);
+ * - {@link payloadChunks}: a payload as the `Chunk` messages every upload sends.
  *
  * @example
  * ```ts
@@ -29,6 +30,7 @@
  *
  * @module
  */
+export * from './chunks.js';
 export * from './message-codec.js';
 export * from './secagg-config.js';
 export * from './secagg-wire.js';

@@ -61,6 +61,7 @@ import {
   shareKeysToWire,
   stageFromWire,
   unmaskRequestFromWire,
+  payloadChunks,
   unmaskResponseToWire,
 } from '@fedra/wire';
 import type { DatasetConfig } from '../data/dataset-config.js';
@@ -1122,17 +1123,8 @@ export class Worker {
               rejectedShares: [...rejectedShares],
             },
           });
-          for (let at = start; at < bytes.length; at += size) {
-            const end = Math.min(bytes.length, at + size);
-            call.write({
-              chunk: {
-                offset: at,
-                data: bytes.subarray(at, end),
-                totalBytes: bytes.length,
-                sha256: end === bytes.length ? Buffer.from(digest) : Buffer.alloc(0),
-              },
-            });
-          }
+          for (const chunk of payloadChunks(bytes, digest, { chunkBytes: size, fromOffset: start }))
+            call.write({ chunk });
           call.end();
         });
         active.log.info(

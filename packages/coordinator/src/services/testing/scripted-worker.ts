@@ -24,6 +24,7 @@ import {
   shareKeysToWire,
   stageFromWire,
   unmaskRequestFromWire,
+  payloadChunks,
   unmaskResponseToWire,
 } from '@fedra/wire';
 import { identityMetadata, readModelStream, toFedraError, unary } from './test-clients.js';
@@ -405,17 +406,11 @@ export class ScriptedWorker {
           rejectedShares: [...rejectedShares],
         },
       });
-      for (let at = offset.offset; at < bytes.length; at += size) {
-        const end = Math.min(bytes.length, at + size);
-        call.write({
-          chunk: {
-            offset: at,
-            data: bytes.subarray(at, end),
-            totalBytes: bytes.length,
-            sha256: end === bytes.length ? Buffer.from(digest) : Buffer.alloc(0),
-          },
-        });
-      }
+      for (const chunk of payloadChunks(bytes, digest, {
+        chunkBytes: size,
+        fromOffset: offset.offset,
+      }))
+        call.write({ chunk });
       call.end();
     });
   }

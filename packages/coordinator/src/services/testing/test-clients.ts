@@ -20,6 +20,7 @@ import type {
   FleetServiceClient,
   ModelVersionOutput,
 } from '@fedra/proto';
+import { payloadChunks } from '@fedra/wire';
 import { INSECURE_IDENTITY_HEADER } from '../../identity/call-identity.js';
 
 type Callback<T> = (error: ServiceError | null, value?: T) => void;
@@ -124,17 +125,8 @@ export function createExperiment(
     const size = request.chunkBytes ?? 64 * 1024;
     if (bytes.length === 0)
       call.write({ initialWeights: { offset: 0, data: Buffer.alloc(0), totalBytes: 0, sha256 } });
-    for (let offset = 0; offset < bytes.length; offset += size) {
-      const end = Math.min(bytes.length, offset + size);
-      call.write({
-        initialWeights: {
-          offset,
-          data: bytes.subarray(offset, end),
-          totalBytes: bytes.length,
-          sha256: end === bytes.length ? sha256 : Buffer.alloc(0),
-        },
-      });
-    }
+    for (const initialWeights of payloadChunks(bytes, sha256, { chunkBytes: size }))
+      call.write({ initialWeights });
     call.end();
   });
 }
