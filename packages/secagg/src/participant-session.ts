@@ -56,6 +56,11 @@ import { neighbourGraph } from './neighbours.js';
 import { RevealRecord } from './reveal-record.js';
 import { splitSecret } from './shamir.js';
 import { decryptFromPeer, encryptForPeer } from './share-cipher.js';
+import {
+  verifySetupSignature,
+  verifyShareSignatures,
+  verifySurvivorSignature,
+} from './signatures.js';
 import type { SecAggStage } from './stage.js';
 import { applyMaskPlan, pairMaskKeyFromKeys, pairMaskSign, selfMaskKey } from './mask-plan.js';
 import type { MaskPlan } from './mask-plan.js';
@@ -500,13 +505,7 @@ export class ParticipantSession {
           );
           return undefined;
         }
-        const payload = setupPayload(
-          this.config,
-          peer,
-          setup.encryptionPublicKey,
-          setup.maskingPublicKey,
-        );
-        if (!(await this.#verifier.verify(peer, payload, setup.signature))) {
+        if (!(await verifySetupSignature(this.config, this.#verifier, peer, setup))) {
           this.#reject(
             'SECAGG_BAD_SIGNATURE',
             stage,
@@ -864,11 +863,10 @@ export class ParticipantSession {
     }
     const typed = share as EncryptedShare;
     if (
-      !(await this.#verifier.verify(
-        peer,
-        encryptedSharePayload(this.config, typed, commitment),
-        typed.signature,
-      ))
+      !(await verifyShareSignatures(this.config, this.#verifier, peer, {
+        bCommitment: commitment,
+        shares: [typed],
+      }))
     ) {
       this.#reject('SECAGG_BAD_SIGNATURE', stage, peer, 'share signature does not verify');
       return undefined;
@@ -1038,9 +1036,7 @@ export class ParticipantSession {
         continue;
       if (!isBoundedBytes(signature, MAX_SIGNATURE_BYTES)) continue;
       signers.add(signer);
-      checks.push(
-        this.#verifier.verify(signer, survivorSetPayload(this.config, signer, signed), signature),
-      );
+      checks.push(verifySurvivorSignature(this.config, this.#verifier, signer, signed, signature));
     }
     const valid = (await Promise.all(checks)).filter(Boolean).length;
     if (valid < this.config.t) {

@@ -1,8 +1,9 @@
 /**
  * The identity signatures inside participants' messages, checked one
  * message at a time: setup keys, encrypted shares, survivor-set
- * signatures. {@link AggregatorSession} checks every message with these,
- * and so can anyone holding just the attempt's {@link SignedContext} (the
+ * signatures. {@link AggregatorSession} and {@link ParticipantSession} check
+ * every message with these, and so can anyone holding just the attempt's
+ * {@link SignedContext} (the
  * coordinator's Fleet service checks each message when it is submitted,
  * before it is stored).
  *
