@@ -22,7 +22,7 @@ import {
 } from './harness.js';
 import type { Harness, WorkerPlan } from './harness.js';
 import { WorkerProcess } from './worker-process.js';
-import type { WorkerLogLine } from './worker-process.js';
+import type { LogLine } from '@fedra/coordinator/testing';
 
 const ROUNDS = 2;
 const IN_PROCESS: readonly WorkerPlan[] = [
@@ -33,6 +33,8 @@ const IN_PROCESS: readonly WorkerPlan[] = [
   { region: 'ap', classes: [7, 8] },
 ].map((p, i) => ({ ...p, workerId: `w${i + 1}`, shard: i, shards: 6 }));
 const KILLED = 'w6';
+/** How long to wait for a line of the worker process's log. */
+const LINE_TIMEOUT_MS = 120_000;
 
 /**
  * Insecure mode pins no certificates, and the worker process makes a fresh
@@ -50,7 +52,7 @@ afterEach(async () => {
   harness = undefined;
 });
 
-const registered = (line: WorkerLogLine): boolean => line.msg === 'registered';
+const registered = (line: LogLine): boolean => line.msg === 'registered';
 
 describe('a worker killed mid-round', () => {
   it('the round completes with the survivors; restarted, the worker rejoins the next round', async () => {
@@ -66,7 +68,7 @@ describe('a worker killed mid-round', () => {
     const first = WorkerProcess.spawn(options);
     processes.push(first);
     await startWorkers(h, IN_PROCESS, { verifier: INSECURE_VERIFIER });
-    await first.waitForLine(registered, 'the worker process to register');
+    await first.waitForLine(registered, LINE_TIMEOUT_MS, 'the worker process to register');
 
     // All six are needed to start a round, so round 2 waits for the restarted
     // worker; a short collect-masked deadline bounds how long round 1 waits
@@ -79,13 +81,18 @@ describe('a worker killed mid-round', () => {
 
     await first.waitForLine(
       (line) => line.msg === 'stage opened' && line['stage'] === 'collect-masked',
+      LINE_TIMEOUT_MS,
       'the worker process to reach collect-masked',
     );
     await first.kill();
     expect(first.lines.some((line) => line.msg === 'uploaded')).toBe(false);
     const second = WorkerProcess.spawn(options);
     processes.push(second);
-    await second.waitForLine(registered, 'the restarted worker process to register');
+    await second.waitForLine(
+      registered,
+      LINE_TIMEOUT_MS,
+      'the restarted worker process to register',
+    );
 
     const finished = await waitForExperimentEnd(h, experimentId, 180_000);
     expect(finished.state).toBe('EXPERIMENT_STATE_COMPLETED');

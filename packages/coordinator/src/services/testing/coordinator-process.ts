@@ -11,7 +11,6 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { RoundEngineTiming } from '../../engine/round-engine.js';
 import { TEST_FEDERATION, TEST_REDIS_URL } from './coordinator-fixture.js';
@@ -23,13 +22,10 @@ import {
   FAULT_REDIS_ENV,
 } from './fault-points.js';
 import type { FaultReached, FaultSite } from './fault-points.js';
+import { childEnv, JsonLogChild } from './json-log-child.js';
+import type { LogLine } from './json-log-child.js';
 
-/** One parsed line of a child's stdout (a non-JSON line becomes `{ msg: line }`). */
-export interface LogLine {
-  readonly msg?: string;
-  readonly level?: number;
-  readonly [field: string]: unknown;
-}
+export type { LogLine } from './json-log-child.js';
 
 /** Options of {@link CoordinatorProcess.spawn}. */
 export interface CoordinatorProcessOptions {
@@ -66,23 +62,6 @@ export const FAULT_TEST_TIMING: RoundEngineTiming = {
 const REPO_ROOT = fileURLToPath(new URL('../../../../../', import.meta.url));
 const MAIN = fileURLToPath(new URL('../../main.ts', import.meta.url));
 const PRELOAD = fileURLToPath(new URL('./fault-points-preload.ts', import.meta.url));
-/** Most stderr kept for error messages. */
-const STDERR_TAIL = 4_000;
-
-interface Waiter {
-  readonly predicate: (line: LogLine) => boolean;
-  readonly resolve: (line: LogLine) => void;
-}
-
-/** The environment of a child: ours without FEDRA_* (the child's config must come from its flags). */
-function childEnv(extra: Record<string, string>): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [name, value] of Object.entries(process.env)) {
-    if (value === undefined || name.startsWith('FEDRA_') || name === 'NODE_OPTIONS') continue;
-    env[name] = value;
-  }
-  return { ...env, ...extra };
-}
 
 function timingFlags(timing: RoundEngineTiming): string[] {
   const flags: string[] = [];
@@ -99,37 +78,13 @@ function timingFlags(timing: RoundEngineTiming): string[] {
 }
 
 /** A coordinator child process; see the module doc. */
-export class CoordinatorProcess {
+export class CoordinatorProcess extends JsonLogChild {
   readonly replicaId: string;
-  readonly child: ChildProcess;
-  /** Every line it wrote to stdout so far. */
-  readonly lines: LogLine[] = [];
-  /** Called with every new stdout line. */
-  onLine: ((line: LogLine) => void) | undefined;
-  readonly #waiters = new Set<Waiter>();
-  readonly #exit: Promise<void>;
-  #stderr = '';
-  #exited = false;
   #port = 0;
 
   private constructor(replicaId: string, child: ChildProcess) {
+    super(`coordinator ${replicaId}`, child);
     this.replicaId = replicaId;
-    this.child = child;
-    this.#exit = new Promise((resolve) => {
-      child.once('exit', () => {
-        this.#exited = true;
-        resolve();
-      });
-    });
-    child.stderr?.setEncoding('utf8');
-    child.stderr?.on('data', (text: string) => {
-      this.#stderr = (this.#stderr + text).slice(-STDERR_TAIL);
-    });
-    if (child.stdout !== null) {
-      createInterface({ input: child.stdout }).on('line', (text) => {
-        this.#line(text);
-      });
-    }
   }
 
   /**
@@ -187,92 +142,9 @@ export class CoordinatorProcess {
     return replica;
   }
 
-  /** The process id. */
-  get pid(): number {
-    return this.child.pid ?? 0;
-  }
-
   /** The gRPC port it listens on. */
   get port(): number {
     return this.#port;
-  }
-
-  /** True once it exited. */
-  get exited(): boolean {
-    return this.#exited;
-  }
-
-  /** The end of its stderr, for error messages. */
-  get stderr(): string {
-    return this.#stderr;
-  }
-
-  #line(text: string): void {
-    let line: LogLine;
-    try {
-      const parsed = JSON.parse(text) as unknown;
-      line = typeof parsed === 'object' && parsed !== null ? (parsed as LogLine) : { msg: text };
-    } catch {
-      line = { msg: text };
-    }
-    this.lines.push(line);
-    this.onLine?.(line);
-    for (const waiter of [...this.#waiters]) {
-      if (waiter.predicate(line)) {
-        this.#waiters.delete(waiter);
-        waiter.resolve(line);
-      }
-    }
-  }
-
-  /**
-   * The first line (already written or yet to come) that matches.
-   *
-   * @throws Error after `timeoutMs`, or when the process exits first.
-   */
-  waitForLine(
-    predicate: (line: LogLine) => boolean,
-    timeoutMs: number,
-    what = 'a log line',
-  ): Promise<LogLine> {
-    const seen = this.lines.find(predicate);
-    if (seen !== undefined) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const fail = (why: string): void => {
-        this.#waiters.delete(waiter);
-        clearTimeout(timer);
-        reject(
-          new Error(
-            `coordinator ${this.replicaId}: ${why} waiting for ${what}; stderr: ${this.#stderr}`,
-          ),
-        );
-      };
-      const waiter: Waiter = {
-        predicate,
-        resolve: (line) => {
-          clearTimeout(timer);
-          resolve(line);
-        },
-      };
-      const timer = setTimeout(() => {
-        fail(`no match in ${timeoutMs} ms`);
-      }, timeoutMs);
-      this.#waiters.add(waiter);
-      void this.#exit.then(() => {
-        if (this.#waiters.has(waiter)) fail('exited');
-      });
-    });
-  }
-
-  /** Sends `signal` (SIGSTOP, SIGCONT…) unless it exited. */
-  signal(signal: NodeJS.Signals): void {
-    if (!this.#exited) this.child.kill(signal);
-  }
-
-  /** SIGKILLs it and waits until it is gone. */
-  async kill(): Promise<void> {
-    this.signal('SIGKILL');
-    await this.#exit;
   }
 }
 
