@@ -87,6 +87,7 @@ class UploadHold {
       finished: () => upload.finished(),
       readChunks: (chunkBytes) => upload.readChunks(chunkBytes),
       reset: () => upload.reset(),
+      close: () => upload.close(),
     };
   }
 }

@@ -157,6 +157,68 @@ describe('staged uploads', () => {
     expect(await a.offset()).toBe(50);
   });
 
+  it('verifies the bytes as they arrived, and the fold read verifies the file', async () => {
+    const store = await DirectoryModelStore.open(root);
+    const data = bytes(4000, 7);
+    const upload = await store.stageUpload(key);
+    await upload.append(0, data.subarray(0, 1000));
+    await upload.append(1000, data.subarray(1000));
+    // Changed behind the upload's back, same size: finish checks the hash of
+    // what it received (no read-back); the fold's read catches the change.
+    const changed = Buffer.from(data);
+    changed[1234] = (changed[1234] ?? 0) ^ 0x01;
+    await writeFile(join(root, 'staging', 'mnist', '3', '2', 'eu-w1.part'), changed);
+    expect((await upload.finish(sha256(data))).bytes).toBe(4000);
+    expect((await fedraError(readAll(upload.readChunks(1024)))).code).toBe('DIGEST_MISMATCH');
+  });
+
+  it('hashes the file when this object did not write all of it', async () => {
+    const store = await DirectoryModelStore.open(root);
+    const data = bytes(3000, 11);
+    const first = await store.stageUpload(key);
+    await first.append(0, data.subarray(0, 1000));
+    await first.close();
+    // The prefix rots on disk before the worker resumes on a new stream.
+    const rotten = Buffer.from(data.subarray(0, 1000));
+    rotten[3] = (rotten[3] ?? 0) ^ 0x80;
+    await writeFile(join(root, 'staging', 'mnist', '3', '2', 'eu-w1.part'), rotten);
+    const resumed = await store.stageUpload(key);
+    expect(await resumed.offset()).toBe(1000);
+    await resumed.append(1000, data.subarray(1000));
+    const error = await fedraError(resumed.finish(sha256(data)));
+    expect(error.code).toBe('DIGEST_MISMATCH');
+    expect(error.metadata['actualSha256']).toBe(
+      sha256(Buffer.concat([rotten, data.subarray(1000)])),
+    );
+
+    // Another writer grew the file under an open upload: its running hash no longer applies.
+    await resumed.reset();
+    const a = await store.stageUpload(key);
+    const b = await store.stageUpload(key);
+    await a.append(0, data.subarray(0, 1000));
+    await b.append(1000, data.subarray(1000, 2000));
+    await a.append(2000, data.subarray(2000, 3000));
+    expect(await a.offset()).toBe(3000);
+    expect((await a.finish(sha256(data))).bytes).toBe(3000);
+    await a.close();
+    await b.close();
+  });
+
+  it('continues after close and refuses appends once finished, from any object', async () => {
+    const store = await DirectoryModelStore.open(root);
+    const data = bytes(96, 2);
+    const upload = await store.stageUpload(key);
+    await upload.append(0, data.subarray(0, 32));
+    await upload.close();
+    await upload.close();
+    expect(await upload.append(32, data.subarray(32))).toBe(96);
+    await upload.finish(sha256(data));
+    const other = await store.stageUpload(key);
+    expect((await fedraError(other.append(96, bytes(4)))).code).toBe('CHUNK_OVERSIZE');
+    expect((await fedraError(upload.append(96, bytes(4)))).code).toBe('CHUNK_OVERSIZE');
+    expect(Buffer.concat(await readAll(other.readChunks(40))).equals(Buffer.from(data))).toBe(true);
+  });
+
   it('resets to an empty upload, and discards a whole attempt', async () => {
     const store = await DirectoryModelStore.open(root);
     const upload = await store.stageUpload(key);

@@ -3,17 +3,28 @@
  * received so far, `<workerId>.done` (written atomically by `finish`) the
  * verified digest and size.
  *
- * Each append checks that it starts exactly at the staged size, writes at
- * that position and fdatasyncs before acknowledging, so the size on disk
- * is what a resuming worker must continue from. Appends are positional, not
- * O_APPEND: if two coordinator replicas race on one worker's stream, both
- * write the same bytes at the same place instead of appending twice, and
- * anything else is caught by the digest check in `finish`.
+ * One object serves one upload stream. Its first append checks that the
+ * upload is not finished and opens the file; later appends go to that
+ * handle (each checks the size on disk), and it hashes the bytes as they
+ * arrive, so `finish` of an upload this object wrote from byte 0 reads
+ * nothing back from disk. A resumed upload (a new object at a non-zero offset) is hashed
+ * from the file instead. `close` releases the handle.
+ *
+ * Appends are not fsynced one by one: `finish` fdatasyncs the file before it
+ * writes the finish record. After a machine crash a resuming worker asks for
+ * the offset and continues from the size that survived; bytes torn by the
+ * crash fail the digest at `finish`, and the worker resends from 0 (a
+ * process crash loses nothing: the page cache keeps what was written).
+ * Appends are positional, not O_APPEND: if two coordinator replicas race on
+ * one worker's stream, both write the same bytes at the same place instead
+ * of appending twice, and anything else is caught by the digest checks in
+ * `finish` and in `readChunks` (the fold).
  *
  * @module
  */
 import { constants } from 'node:fs';
-import { open, readFile, rm, stat } from 'node:fs/promises';
+import { createHash, type Hash } from 'node:crypto';
+import { open, readFile, rm, stat, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FedraError } from '@fedra/common';
 import {
@@ -51,6 +62,12 @@ export class DirectoryStagedUpload implements StagedUpload {
   readonly #tmpDir: string;
   readonly #lock: KeyedLock;
   readonly #maxBytes: number | undefined;
+  /** Open for appends after the first one checked the file; see {@link close}. */
+  #file: FileHandle | undefined;
+  /** The size after this object's last append (-1: none yet on `#file`). */
+  #size = -1;
+  /** sha256 of bytes 0..`#size`, when this object appended all of them. */
+  #hash: Hash | undefined;
 
   private constructor(init: DirectoryStagedUploadInit) {
     this.key = Object.freeze({ ...init.key });
@@ -64,24 +81,38 @@ export class DirectoryStagedUpload implements StagedUpload {
   /** Opens the upload, creating its (empty) file durably if it is new. */
   static async open(init: DirectoryStagedUploadInit): Promise<DirectoryStagedUpload> {
     const upload = new DirectoryStagedUpload(init);
-    const file = await open(upload.#partPath, constants.O_WRONLY | constants.O_CREAT, 0o644);
+    let file: FileHandle;
+    try {
+      file = await open(
+        upload.#partPath,
+        constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+        0o644,
+      );
+    } catch (error) {
+      if (isCode(error, 'EEXIST')) return upload; // created (and its directory synced) before
+      throw error;
+    }
     await file.close();
     await fsyncDirectory(init.dir);
     return upload;
   }
 
   async offset(): Promise<number> {
-    return this.#size();
+    return this.#sizeOnDisk();
   }
 
   async append(offset: number, data: Uint8Array): Promise<number> {
     checkInteger('offset', offset, 0);
     if (!(data instanceof Uint8Array)) throw invalidArgument('data', 'data must be a Uint8Array');
     return this.#lock.run(this.#partPath, async () => {
-      if ((await this.#readDone()) !== undefined) {
-        throw this.#chunkError('CHUNK_OVERSIZE', 'the upload is already finished', offset, offset);
+      const file = await this.#openForAppend(offset);
+      // The size on disk, not this object's count: another stream may have written.
+      const size = (await file.stat()).size;
+      if (size !== this.#size) {
+        // Hashing as the bytes arrive covers the file only from an empty one.
+        this.#hash = size === 0 ? createHash('sha256') : undefined;
+        this.#size = size;
       }
-      const size = await this.#size();
       if (offset > size) {
         throw this.#chunkError(
           'CHUNK_GAP',
@@ -107,15 +138,39 @@ export class DirectoryStagedUpload implements StagedUpload {
         );
       }
       if (data.length === 0) return size;
-      const file = await open(this.#partPath, constants.O_WRONLY | constants.O_CREAT, 0o644);
       try {
         await writeAll(file, data, offset);
-        await file.datasync();
-      } finally {
-        await file.close();
+      } catch (error) {
+        // How much of the chunk landed is unknown: the next append re-reads the size.
+        await this.#closeFile();
+        throw error;
       }
-      return offset + data.length;
+      this.#hash?.update(data);
+      this.#size = offset + data.length;
+      return this.#size;
     });
+  }
+
+  /** The handle appends go to, opened by the first append unless the upload is finished. */
+  async #openForAppend(offset: number): Promise<FileHandle> {
+    if (this.#file !== undefined) return this.#file;
+    if ((await this.#readDone()) !== undefined) {
+      throw this.#chunkError('CHUNK_OVERSIZE', 'the upload is already finished', offset, offset);
+    }
+    this.#file = await open(this.#partPath, constants.O_WRONLY | constants.O_CREAT, 0o644);
+    this.#size = -1; // unknown until the append reads it
+    return this.#file;
+  }
+
+  async #closeFile(): Promise<void> {
+    const file = this.#file;
+    this.#file = undefined;
+    this.#hash = undefined;
+    await file?.close();
+  }
+
+  async close(): Promise<void> {
+    await this.#lock.run(this.#partPath, () => this.#closeFile());
   }
 
   async finish(sha256: string): Promise<BlobInfo> {
@@ -126,12 +181,38 @@ export class DirectoryStagedUpload implements StagedUpload {
         if (done.sha256 !== sha256) throw digestMismatch(sha256, done.sha256, done.bytes);
         return done;
       }
-      const actual = await hashFile(this.#partPath);
+      const actual = await this.#stagedDigest();
       if (actual.sha256 !== sha256) throw digestMismatch(sha256, actual.sha256, actual.bytes);
+      await this.#syncPart();
       const info: BlobInfo = { sha256, bytes: actual.bytes };
       await replaceAtomically(this.#tmpDir, this.#donePath, encodeDone(info));
+      // Finished: a later append reopens, finds the finish record and is refused.
+      await this.#closeFile();
       return info;
     });
+  }
+
+  /** The digest of what is staged: the running hash when this object wrote it all, else the file's. */
+  async #stagedDigest(): Promise<{ sha256: string; bytes: number }> {
+    const hash = this.#hash;
+    if (hash !== undefined && (await this.#sizeOnDisk()) === this.#size) {
+      return { sha256: hash.copy().digest('hex'), bytes: this.#size };
+    }
+    return hashFile(this.#partPath);
+  }
+
+  /** fdatasyncs the part file (appends are not synced one by one). */
+  async #syncPart(): Promise<void> {
+    if (this.#file !== undefined) {
+      await this.#file.datasync();
+      return;
+    }
+    const file = await open(this.#partPath, 'r');
+    try {
+      await file.datasync();
+    } finally {
+      await file.close();
+    }
   }
 
   async finished(): Promise<BlobInfo | undefined> {
@@ -155,6 +236,7 @@ export class DirectoryStagedUpload implements StagedUpload {
 
   async reset(): Promise<void> {
     await this.#lock.run(this.#partPath, async () => {
+      await this.#closeFile();
       await rm(this.#donePath, { force: true });
       const file = await open(this.#partPath, constants.O_WRONLY | constants.O_CREAT, 0o644);
       try {
@@ -166,7 +248,7 @@ export class DirectoryStagedUpload implements StagedUpload {
     });
   }
 
-  async #size(): Promise<number> {
+  async #sizeOnDisk(): Promise<number> {
     try {
       return (await stat(this.#partPath)).size;
     } catch (error) {

@@ -116,9 +116,11 @@ export interface StageUploadOptions {
 
 /**
  * One staged upload, resumable across reconnects and coordinator restarts:
- * what `append` acknowledged is on disk (fsynced), and `offset()` reports it
- * to a resuming worker. The upload is folded only after `finish` verified
- * its digest.
+ * `offset()` reports what is on disk to a resuming worker (after a machine
+ * crash, what survived of the acknowledged appends; `finish` syncs before
+ * it marks the upload finished). The upload is folded only after `finish`
+ * verified its digest. One object serves one upload stream: call `close`
+ * when the stream ends.
  *
  * Lifecycle: receiving (appends) → finished (digest verified; readable) →
  * removed by {@link ModelStore.discardAttempt}. `reset` goes back to an
@@ -127,7 +129,7 @@ export interface StageUploadOptions {
 export interface StagedUpload {
   /** Which upload this is. */
   readonly key: StageKey;
-  /** Bytes durably staged so far: where the worker must resume. */
+  /** Bytes staged so far: where the worker must resume. */
   offset(): Promise<number>;
   /**
    * Appends `data` at `offset`, which must equal {@link offset}.
@@ -158,6 +160,8 @@ export interface StagedUpload {
   readChunks(chunkBytes: number): AsyncIterable<Uint8Array>;
   /** Drops the staged bytes and the finished mark, so the worker can resend from 0. */
   reset(): Promise<void>;
+  /** Releases what this object holds open (the staged bytes stay); idempotent. */
+  close(): Promise<void>;
 }
 
 /** Content-addressed blobs, immutable versions, staged uploads. */

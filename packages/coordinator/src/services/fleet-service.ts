@@ -768,6 +768,8 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
         // A malformed upload drops its sender (see OFFENCES); `t` is set once the start checked out.
         if (t !== undefined) await dropIfOffence(t, identity.workerId, error);
         throw error;
+      } finally {
+        await upload?.close();
       }
     }, options),
 
