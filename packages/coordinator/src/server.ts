@@ -351,7 +351,6 @@ export class Coordinator {
       modelStore,
       notifier: new TaskNotifier(registry, attempts, log.child({ component: 'tasks' })),
       logger: log.child({ component: 'engine' }),
-      verifier: verifierOf,
       configSigner,
       specLimits,
       maxAttemptsPerRound,
