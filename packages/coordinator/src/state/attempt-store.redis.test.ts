@@ -165,6 +165,40 @@ describe('AttemptStore fencing', () => {
   });
 });
 
+describe('AttemptStore.get', () => {
+  it('reads what changes each time and decodes the rest once per attempt', async () => {
+    const record = await seed('cache1');
+    const first = await store.get(record);
+    expect(first).toEqual(record);
+    const epoch = await store.claim(record, 'setup');
+    await store.transition(record, epoch ?? 0, 'setup', {
+      stage: 'share-keys',
+      snapshot: '{}',
+      expected: ['w1'],
+    });
+    const second = await store.get(record);
+    expect(second).toMatchObject({ stage: 'share-keys', phase: 'open', epoch: 1 });
+    // The unchanging part is shared, frozen, and equal to what was stored.
+    expect(second?.participants).toBe(first?.participants);
+    expect(Object.isFrozen(second?.participants)).toBe(true);
+    expect(second?.participants).toEqual(record.participants);
+    // A fresh store (another replica) decodes the same record.
+    expect(await new AttemptStore(redis, keys).get(record)).toEqual(second);
+  });
+
+  it('drops the cached part when the record under the key is a different one', async () => {
+    const record = await seed('cache2');
+    expect((await store.get(record))?.vectorLength).toBe(13);
+    // Only a test does this: the attempt's hash replaced by another config.
+    const other = { ...attempt('cache2'), configSha256: 'ef'.repeat(32), vectorLength: 99 };
+    await redis.del(keys.attempt(record));
+    await redis.hset(keys.attempt(record), encodeAttempt(other));
+    expect(await store.get(record)).toEqual(other);
+    await redis.del(keys.attempt(record));
+    expect(await store.get(record)).toBeUndefined();
+  });
+});
+
 describe('CheckedWrite', () => {
   it('writes nothing when any check fails, and names the check', async () => {
     const key = `${keys.prefix}:cw`;

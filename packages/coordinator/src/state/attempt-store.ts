@@ -129,6 +129,8 @@ export const EVENT_STREAM_MAX_LENGTH = 10_000;
 export class AttemptStore {
   readonly #redis: Redis;
   readonly #keys: StateKeys;
+  /** The unchanging part of recently read attempts, by attempt key name; see {@link get}. */
+  readonly #fixed = new Map<string, FixedAttemptFields>();
 
   constructor(redis: Redis, keys: StateKeys) {
     this.#redis = redis;
@@ -140,11 +142,40 @@ export class AttemptStore {
     return this.#keys;
   }
 
-  /** The attempt, or undefined when it was never opened. */
+  /**
+   * The attempt, or undefined when it was never opened.
+   *
+   * Every RPC of a round reads its attempt, and most of the record (the
+   * participants, the RoundConfig: ~100 KB at n = 100) never changes once
+   * the attempt is opened. So this reads only the fields that change, plus
+   * the config hash, and takes the rest from a small per-process cache of
+   * decoded records, refilled when the hash differs.
+   */
   async get(key: AttemptKey): Promise<AttemptRecord | undefined> {
-    const hash = await redisCall(() => this.#redis.hgetall(this.#keys.attempt(key)));
-    if (hash['stage'] === undefined) return undefined;
-    return decodeAttempt(key, hash);
+    const name = this.#keys.attempt(key);
+    const values = await redisCall(() => this.#redis.hmget(name, ...VARYING_FIELDS));
+    const varying: Record<string, string> = {};
+    VARYING_FIELDS.forEach((field, i) => {
+      const value = values[i];
+      if (value != null) varying[field] = value;
+    });
+    if (varying['stage'] === undefined) return undefined;
+    let fixed = this.#fixed.get(name);
+    if (fixed === undefined || fixed.configSha256 !== varying['configSha256']) {
+      const hash = await redisCall(() => this.#redis.hgetall(name));
+      if (hash['stage'] === undefined) return undefined;
+      // Read after the varying fields: newer, and the whole record agrees with itself.
+      if (hash['configSha256'] !== varying['configSha256']) return decodeAttempt(key, hash);
+      fixed = decodeFixed(hash);
+      this.#fixed.delete(name);
+      this.#fixed.set(name, fixed);
+      // Oldest first: a round reads only its current attempt, so a few suffice.
+      for (const stale of this.#fixed.keys()) {
+        if (this.#fixed.size <= FIXED_CACHE_ATTEMPTS) break;
+        this.#fixed.delete(stale);
+      }
+    }
+    return { ...decodeVarying(key, varying), ...fixed };
   }
 
   /** Only the routing fields of an attempt (cheap: no config bytes). */
@@ -503,7 +534,34 @@ export function encodeAttempt(record: AttemptRecord): Record<string, string> {
   };
 }
 
-function decodeAttempt(key: AttemptKey, hash: Record<string, string>): AttemptRecord {
+/** Attempt hash fields that change after the attempt opened (and the config hash, to check the rest). */
+const VARYING_FIELDS = [
+  'stage',
+  'phase',
+  'epoch',
+  'deadlineMs',
+  'claimedAtMs',
+  'openTimeMs',
+  'endTimeMs',
+  'configSha256',
+  'runningSumSha256',
+  'abortReason',
+  'abortDetail',
+] as const;
+
+/** How many attempts' unchanging fields {@link AttemptStore.get} keeps decoded. */
+const FIXED_CACHE_ATTEMPTS = 16;
+
+/** The fields of an attempt record fixed when it opened, decoded (frozen: shared by readers). */
+type FixedAttemptFields = Omit<
+  AttemptRecord,
+  keyof AttemptKey | Exclude<(typeof VARYING_FIELDS)[number], 'configSha256'>
+>;
+
+function decodeVarying(
+  key: AttemptKey,
+  hash: Record<string, string>,
+): Omit<AttemptRecord, keyof FixedAttemptFields> {
   const text = (field: string): string => hash[field] ?? '';
   const number = (field: string): number => Number(hash[field] ?? 0);
   return {
@@ -517,16 +575,28 @@ function decodeAttempt(key: AttemptKey, hash: Record<string, string>): AttemptRe
     claimedAtMs: number('claimedAtMs'),
     openTimeMs: number('openTimeMs'),
     endTimeMs: number('endTimeMs'),
-    participants: JSON.parse(text('participants') || '[]') as ParticipantRecord[],
-    roundConfig: Buffer.from(text('roundConfig'), 'base64'),
-    configSha256: text('configSha256'),
-    configSignature: Buffer.from(text('configSignature'), 'base64'),
-    configSignatureAlgorithm: text('configSignatureAlgorithm'),
-    baseModelVersion: number('baseModelVersion'),
-    baseModelSha256: text('baseModelSha256'),
-    vectorLength: number('vectorLength'),
     runningSumSha256: text('runningSumSha256'),
     abortReason: text('abortReason') as AttemptAbortReason | '',
     abortDetail: text('abortDetail'),
   };
+}
+
+function decodeFixed(hash: Record<string, string>): FixedAttemptFields {
+  const text = (field: string): string => hash[field] ?? '';
+  const participants = JSON.parse(text('participants') || '[]') as ParticipantRecord[];
+  for (const participant of participants) Object.freeze(participant);
+  return Object.freeze({
+    participants: Object.freeze(participants),
+    roundConfig: Buffer.from(text('roundConfig'), 'base64'),
+    configSha256: text('configSha256'),
+    configSignature: Buffer.from(text('configSignature'), 'base64'),
+    configSignatureAlgorithm: text('configSignatureAlgorithm'),
+    baseModelVersion: Number(hash['baseModelVersion'] ?? 0),
+    baseModelSha256: text('baseModelSha256'),
+    vectorLength: Number(hash['vectorLength'] ?? 0),
+  });
+}
+
+function decodeAttempt(key: AttemptKey, hash: Record<string, string>): AttemptRecord {
+  return { ...decodeVarying(key, hash), ...decodeFixed(hash) };
 }
