@@ -13,8 +13,12 @@ import { SECAGG_PROTOCOL_VERSION } from './stage.js';
 
 const MIN_SEED_BYTES = 16;
 
-function byUtf8(a: string, b: string): number {
-  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+/** `ids` sorted by their UTF-8 bytes (each encoded once, not once per comparison). */
+function sortedByUtf8(ids: Iterable<string>): string[] {
+  return [...ids]
+    .map((id) => ({ id, bytes: Buffer.from(id, 'utf8') }))
+    .sort((a, b) => Buffer.compare(a.bytes, b.bytes))
+    .map(({ id }) => id);
 }
 
 /**
@@ -113,7 +117,7 @@ export function neighbourGraph(
   k: number,
   graphSeed: Uint8Array,
 ): ReadonlyMap<string, readonly string[]> {
-  const sorted = [...participantIds].sort(byUtf8);
+  const sorted = sortedByUtf8(participantIds);
   for (let i = 0; i < sorted.length; i++) {
     if (
       typeof sorted[i] !== 'string' ||
@@ -137,7 +141,7 @@ export function neighbourGraph(
   const idAt = (v: number): string => sorted[order[v] as number] as string;
   const result = new Map<string, readonly string[]>();
   for (let v = 0; v < n; v++) {
-    result.set(idAt(v), Object.freeze([...(adjacency[v] ?? [])].map(idAt).sort(byUtf8)));
+    result.set(idAt(v), Object.freeze(sortedByUtf8([...(adjacency[v] ?? [])].map(idAt))));
   }
   return result;
 }
