@@ -24,7 +24,12 @@ import { pino } from 'pino';
 import type { LogFn } from 'pino';
 import { redactPaths, shutdownOnSignals } from '@fedra/common';
 import type { Logger } from '@fedra/common';
-import { Coordinator, coordinatorOptions, loadCoordinatorConfig } from '@fedra/coordinator';
+import {
+  bufferOneMessagePerStream,
+  Coordinator,
+  coordinatorOptions,
+  loadCoordinatorConfig,
+} from '@fedra/coordinator';
 import { createStaticVerifier } from '@fedra/secagg';
 
 /** A round event this process reports. */
@@ -100,6 +105,7 @@ async function run(): Promise<void> {
   const profile = roundProfiler(profileAt >= 0 ? argv[profileAt + 1] : undefined);
   if (profileAt >= 0) argv.splice(profileAt, 2);
   const config = loadCoordinatorConfig(argv, process.env);
+  bufferOneMessagePerStream(); // as main.ts does
   if (keysFile !== undefined && !config.insecure)
     throw new Error('--participant-keys is for benchmarks against an --insecure coordinator');
   const logger: Logger = pino({

@@ -222,6 +222,7 @@ class CoordinatorChild {
         execArgv: [
           // The runtime settings of `pnpm coordinator` (MALLOC_TRIM_THRESHOLD_ comes from scripts/bench.mjs).
           '--expose-gc',
+          '--initial-old-space-size=160',
           // --from-dist: the packages as compiled JavaScript (`pnpm build` first); tsx only for the entry file.
           ...(fromDist ? [] : ['--conditions=@fedra/source']),
           '--import',

@@ -40,7 +40,7 @@ export {
   loadCoordinatorConfig,
   type CoordinatorConfig,
 } from './coordinator-config.js';
-export { main } from './main.js';
+export { bufferOneMessagePerStream, main } from './main.js';
 
 // Round engine.
 export {

@@ -9,6 +9,7 @@
  * @module
  */
 import { readFileSync } from 'node:fs';
+import { setDefaultHighWaterMark } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { pino } from 'pino';
 import { ConfigError, FedraError, redactPaths, shutdownOnSignals } from '@fedra/common';
@@ -26,6 +27,18 @@ function readPem(key: string, path: string | undefined): string {
 }
 
 /**
+ * grpc-js reads a client stream into an object-mode Readable, which by
+ * default reads 16 messages ahead of the handler: with 1 MiB upload chunks
+ * and n workers uploading at once, up to n x 16 MiB waiting in memory. One
+ * message ahead is enough to keep the handler busy. Process-wide (Node has
+ * no per-stream knob that grpc-js exposes), so only the entry points set it:
+ * this one and the round benchmark's coordinator.
+ */
+export function bufferOneMessagePerStream(): void {
+  setDefaultHighWaterMark(true, 1);
+}
+
+/**
  * Starts a coordinator from the command line and environment.
  *
  * @returns the running coordinator (tests and the CLI stop it themselves).
@@ -36,6 +49,7 @@ export async function main(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): Promise<Coordinator> {
   const config = loadCoordinatorConfig(argv, env);
+  bufferOneMessagePerStream();
   const logger: Logger = pino({
     level: config.logLevel,
     base: { service: 'fedra-coordinator' },

@@ -59,7 +59,7 @@ import type { ModelStore } from './model-store/model-store.js';
 import { createAdminService, reportReplica } from './services/admin-service.js';
 import { createExperimentService } from './services/experiment-service.js';
 import { createFleetService } from './services/fleet-service.js';
-import { PRE_ENCODED_DOWNLOADS } from './services/model-download.js';
+import { DownloadSlots, PRE_ENCODED_DOWNLOADS } from './services/model-download.js';
 import type { ServiceContext } from './services/service-context.js';
 import { AttemptStore } from './state/attempt-store.js';
 import type { AttemptKey } from './state/state-keys.js';
@@ -376,6 +376,7 @@ export class Coordinator {
       idempotency: new IdempotencyStore(redis, keys),
       auditLog: new RedisAuditLog({ redis, keyPrefix: keys.auditPrefix() }),
       modelStore,
+      downloadSlots: new DownloadSlots(),
       engine,
       metrics,
       specLimits,

@@ -371,7 +371,10 @@ export function createExperimentService(context: ServiceContext): ExperimentServ
       if (version > record.latestModelVersion)
         throw new ModelVersionNotFoundError(record.experimentId, version);
       const model = await context.modelStore.getVersion(record.experimentId, version);
-      await streamModel(call, context.modelStore, model, call.request.offset, context.metrics);
+      await streamModel(call, context.modelStore, model, call.request.offset, {
+        slots: context.downloadSlots,
+        metrics: context.metrics,
+      });
     }, options),
 
     GetHistory: wrapUnary(async (call, { identity, rpc }) => {

@@ -510,7 +510,10 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
         key.experimentId,
         attempt.baseModelVersion,
       );
-      await streamModel(call, context.modelStore, version, call.request.offset, context.metrics);
+      await streamModel(call, context.modelStore, version, call.request.offset, {
+        slots: context.downloadSlots,
+        metrics: context.metrics,
+      });
     }, options),
 
     SubmitSetup: unary(async (call, identity) => {

@@ -5,6 +5,8 @@
  *
  * @module
  */
+import pLimit from 'p-limit';
+import type { LimitFunction } from 'p-limit';
 import { loadFedraPackage } from '@fedra/proto';
 import type { DownloadModelResponse } from '@fedra/proto';
 import { InvalidArgumentError, OutOfRangeError } from '@fedra/common';
@@ -37,9 +39,60 @@ function encode(message: DownloadModelResponse): Buffer {
 /** The part of a grpc-js server stream {@link streamModel} writes to. */
 export type ModelSink = Parameters<typeof writeMessage<DownloadModelResponse>>[0];
 
+/** Download messages in flight across all DownloadModel streams of a coordinator by default. */
+export const DEFAULT_DOWNLOAD_SLOTS = 8;
+
+/** How long one write may hold a slot before the next stream may go ahead, by default. */
+const DEFAULT_SLOT_HOLD_MS = 1000;
+
 /**
- * Writes `version`'s manifest and weights from `offset`, counting the
- * weight bytes sent in `metrics`.
+ * Bounds the download messages handed to grpc-js and not yet flushed,
+ * across all DownloadModel streams: each message is copied into its own
+ * framed buffer that lives until the client's flow-control window takes
+ * it, so when a round opens and n workers download at once, memory would
+ * grow with n (n x 1 MiB chunks, twice). With slots it is bounded by the
+ * slot count.
+ *
+ * A slot is freed when its write completes, or after a second: a client
+ * that stops reading keeps its one message, never a slot.
+ */
+export class DownloadSlots {
+  readonly #limit: LimitFunction;
+  readonly #holdMs: number;
+
+  constructor(slots = DEFAULT_DOWNLOAD_SLOTS, holdMs = DEFAULT_SLOT_HOLD_MS) {
+    this.#limit = pLimit(slots);
+    this.#holdMs = holdMs;
+  }
+
+  /** Writes `message` to `call` once a slot is free; resolves when it is written. */
+  async write(call: ModelSink, message: DownloadModelResponse): Promise<void> {
+    let written: Promise<void> | undefined;
+    await this.#limit(() => {
+      written = writeMessage(call, message);
+      let timer: NodeJS.Timeout | undefined;
+      const held = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, this.#holdMs);
+      });
+      return Promise.race([written.catch(() => undefined), held]).finally(() => {
+        clearTimeout(timer);
+      });
+    });
+    await written;
+  }
+}
+
+/** What {@link streamModel} needs besides the stream and the version. */
+export interface StreamModelOptions {
+  /** Where the chunk messages wait for a slot. */
+  readonly slots: DownloadSlots;
+  /** Counts the weight bytes sent. */
+  readonly metrics?: Pick<CoordinatorMetrics, 'downloaded'> | undefined;
+}
+
+/**
+ * Writes `version`'s manifest and weights from `offset`, the chunks through
+ * `options.slots`, counting the weight bytes sent in `options.metrics`.
  *
  * @throws OutOfRangeError (field `offset`) when the offset is past the end.
  * @throws InvalidArgumentError (field `offset`) when it is not a multiple of 4.
@@ -49,8 +102,9 @@ export async function streamModel(
   store: ModelStore,
   version: ModelVersion,
   offset: number,
-  metrics?: Pick<CoordinatorMetrics, 'downloaded'>,
+  options: StreamModelOptions,
 ): Promise<void> {
+  const { slots, metrics } = options;
   const blob = await store.getBlob(version.weightsSha256);
   if (!Number.isSafeInteger(offset) || offset < 0 || offset > blob.size) {
     throw new OutOfRangeError('offset', `offset must lie within the ${blob.size}-byte model`, {
@@ -85,9 +139,9 @@ export async function streamModel(
           encodedChunks.set(chunk, encoded);
         }
         // The server's DownloadModel serializers pass pre-encoded messages through.
-        await writeMessage(call, preEncoded(encoded.bytes) as unknown as DownloadModelResponse);
+        await slots.write(call, preEncoded(encoded.bytes) as unknown as DownloadModelResponse);
       } else {
-        await writeMessage(call, message);
+        await slots.write(call, message);
       }
       metrics?.downloaded(end - start);
       finished = last;
@@ -95,7 +149,7 @@ export async function streamModel(
     position = end;
   }
   if (!finished) {
-    await writeMessage(call, {
+    await slots.write(call, {
       chunk: { offset: blob.size, data: Buffer.alloc(0), totalBytes: blob.size, sha256 },
     });
   }

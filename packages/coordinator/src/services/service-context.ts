@@ -18,6 +18,7 @@ import type { IdempotencyStore } from '../state/idempotency-store.js';
 import type { RegionPolicyStore } from '../state/region-policy-store.js';
 import type { AttemptKey, StateKeys } from '../state/state-keys.js';
 import type { WorkerRegistry } from '../state/worker-registry.js';
+import type { DownloadSlots } from './model-download.js';
 
 /** Everything the service handlers use. */
 export interface ServiceContext {
@@ -39,6 +40,8 @@ export interface ServiceContext {
   readonly auditLog: RedisAuditLog;
   /** Blobs, versions, staged uploads. */
   readonly modelStore: ModelStore;
+  /** Bounds the model-download messages in flight across all streams. */
+  readonly downloadSlots: DownloadSlots;
   /** The round engine (its driver and queue). */
   readonly engine: RoundEngine;
   /** Prometheus metrics (bytes in and out). @default none */
