@@ -47,15 +47,11 @@ export class TaskNotifier {
     stage: string,
   ): Promise<number> {
     const done = await this.#attempts.notified(key, marker, recipients);
-    const bytes = encodeTask(task);
-    let queued = 0;
-    for (const workerId of recipients) {
-      if (done.has(workerId)) continue;
-      await this.#registry.addTask(workerId, bytes, { deadlineMs, attempt: key, stage });
-      await this.#attempts.markNotified(key, marker, workerId);
-      queued += 1;
-    }
-    return queued;
+    const pending = recipients.filter((workerId) => !done.has(workerId));
+    // Queued before marked: a crash in between queues again (workers run a repeated task once).
+    await this.#registry.addTasks(pending, encodeTask(task), { deadlineMs, attempt: key, stage });
+    await this.#attempts.markNotified(key, marker, pending);
+    return pending.length;
   }
 
   /**

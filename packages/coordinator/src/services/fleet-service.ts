@@ -185,7 +185,21 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
         'header.experiment_id is not a valid experiment id',
       );
     }
-    const experiment = await context.experiments.get(header.experimentId);
+    // Both reads at once: the attempt the header names is used only once
+    // the experiment confirms it is the current one.
+    const [experiment, named] = await Promise.all([
+      context.experiments.get(header.experimentId),
+      Number.isSafeInteger(header.roundNumber) &&
+      header.roundNumber >= 1 &&
+      Number.isSafeInteger(header.attempt) &&
+      header.attempt >= 1
+        ? context.attempts.get({
+            experimentId: header.experimentId,
+            roundNumber: header.roundNumber,
+            attempt: header.attempt,
+          })
+        : undefined,
+    ]);
     if (experiment === undefined) throw new ExperimentNotFoundError(header.experimentId);
     const current: AttemptKey = {
       experimentId: experiment.experimentId,
@@ -197,7 +211,7 @@ export function createFleetService(context: ServiceContext): FleetServiceHandler
     }
     if (header.attempt !== experiment.currentAttempt)
       throw new StaleAttemptError(current, header.attempt);
-    const attempt = await context.attempts.get(current);
+    const attempt = named;
     if (attempt === undefined) throw new RoundNotOpenError(header.experimentId, header.roundNumber);
     if (!attempt.participants.some((p) => p.workerId === identity.workerId)) {
       throw new NotAParticipantError(current, identity.workerId);

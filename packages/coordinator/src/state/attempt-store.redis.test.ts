@@ -145,7 +145,8 @@ describe('AttemptStore fencing', () => {
   it('compacts a finished attempt: per-stage keys go, the record and drops stay, marked compacted', async () => {
     const record = await seed('compact1');
     await store.storeMessage(record, 'setup', 'w1', Buffer.from('one'));
-    await store.markNotified(record, 'setup', 'w1');
+    await store.markNotified(record, 'setup', ['w1']);
+    expect(await store.notified(record, 'setup', ['w1', 'w2'])).toEqual(new Set(['w1']));
     const drop = {
       workerId: 'w2',
       stage: 'setup',

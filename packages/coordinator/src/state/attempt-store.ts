@@ -457,12 +457,15 @@ export class AttemptStore {
     return typeof stored === 'string' ? stored : parameters;
   }
 
-  /** Marks the `stage` task of `workerId` as queued; false when it already was. */
-  async markNotified(key: AttemptKey, stage: string, workerId: string): Promise<boolean> {
-    const set = await redisCall(() =>
-      this.#redis.hsetnx(this.#keys.notified(key), `${stage}/${workerId}`, '1'),
+  /** Marks the `stage` task of each of `workerIds` as queued (one command). */
+  async markNotified(key: AttemptKey, stage: string, workerIds: readonly string[]): Promise<void> {
+    if (workerIds.length === 0) return;
+    await redisCall(() =>
+      this.#redis.hset(
+        this.#keys.notified(key),
+        Object.fromEntries(workerIds.map((id) => [`${stage}/${id}`, '1'])),
+      ),
     );
-    return set === 1;
   }
 
   /** Which of `workerIds` already had the `stage` task queued. */

@@ -98,6 +98,16 @@ export interface StoredTask {
 /** Most tasks a worker's stream keeps (approximate MAXLEN). */
 export const TASK_STREAM_MAX_LENGTH = 1000;
 
+/** Where a queued task belongs. */
+export interface TaskInfo {
+  /** When the task stops mattering (ms), or 0. */
+  readonly deadlineMs: number;
+  /** The attempt it is part of, if any. */
+  readonly attempt?: AttemptKey | undefined;
+  /** The stage it opens, if any. */
+  readonly stage?: string | undefined;
+}
+
 /** Reads and writes workers and their task streams. */
 export class WorkerRegistry {
   readonly #redis: Redis;
@@ -170,36 +180,46 @@ export class WorkerRegistry {
   }
 
   /** Queues a task on the worker's stream; returns its stream id. */
-  async addTask(
-    workerId: string,
-    task: Buffer,
-    info: {
-      readonly deadlineMs: number;
-      readonly attempt?: AttemptKey | undefined;
-      readonly stage?: string | undefined;
-    },
-  ): Promise<string> {
-    const attempt = info.attempt;
-    const id = await redisCall(() =>
-      this.#redis.xadd(
-        this.#keys.workerTasks(workerId),
-        'MAXLEN',
-        '~',
-        String(TASK_STREAM_MAX_LENGTH),
-        '*',
-        'task',
-        task,
-        'deadlineMs',
-        String(info.deadlineMs),
-        'attempt',
-        attempt === undefined
-          ? ''
-          : `${attempt.experimentId}/${attempt.roundNumber}/${attempt.attempt}`,
-        'stage',
-        info.stage ?? '',
-      ),
-    );
+  async addTask(workerId: string, task: Buffer, info: TaskInfo): Promise<string> {
+    const [id] = await this.addTasks([workerId], task, info);
     return id ?? '';
+  }
+
+  /**
+   * Queues the same task on each worker's stream, in one pipeline (one
+   * write to Redis, not one round trip per worker); returns the stream ids.
+   */
+  async addTasks(workerIds: readonly string[], task: Buffer, info: TaskInfo): Promise<string[]> {
+    if (workerIds.length === 0) return [];
+    const attempt =
+      info.attempt === undefined
+        ? ''
+        : `${info.attempt.experimentId}/${info.attempt.roundNumber}/${info.attempt.attempt}`;
+    return redisCall(async () => {
+      const pipeline = this.#redis.pipeline();
+      for (const workerId of workerIds) {
+        pipeline.xadd(
+          this.#keys.workerTasks(workerId),
+          'MAXLEN',
+          '~',
+          String(TASK_STREAM_MAX_LENGTH),
+          '*',
+          'task',
+          task,
+          'deadlineMs',
+          String(info.deadlineMs),
+          'attempt',
+          attempt,
+          'stage',
+          info.stage ?? '',
+        );
+      }
+      const replies = (await pipeline.exec()) ?? [];
+      return replies.map(([error, id]) => {
+        if (error !== null) throw error;
+        return typeof id === 'string' ? id : '';
+      });
+    });
   }
 
   /**
