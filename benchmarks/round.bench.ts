@@ -230,10 +230,14 @@ class CoordinatorChild {
           ...(process.env['FEDRA_BENCH_COORDINATOR_NODE_ARGS']?.split(' ').filter(Boolean) ?? []),
         ],
         stdio: ['ignore', log, log, 'ipc'],
-        // The coordinator refuses FEDRA_* variables it does not know.
-        env: Object.fromEntries(
-          Object.entries(process.env).filter(([name]) => !name.startsWith('FEDRA_BENCH_')),
-        ),
+        // The coordinator refuses FEDRA_* variables it does not know. MALLOC_ARENA_MAX as
+        // `pnpm coordinator` sets it.
+        env: {
+          MALLOC_ARENA_MAX: '2',
+          ...Object.fromEntries(
+            Object.entries(process.env).filter(([name]) => !name.startsWith('FEDRA_BENCH_')),
+          ),
+        },
       },
     );
     closeSync(log);
