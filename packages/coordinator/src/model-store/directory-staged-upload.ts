@@ -7,8 +7,8 @@
  * upload is not finished and opens the file; later appends go to that
  * handle (each checks the size on disk), and it hashes the bytes as they
  * arrive, so `finish` of an upload this object wrote from byte 0 reads
- * nothing back from disk. A resumed upload (a new object at a non-zero offset) is hashed
- * from the file instead. `close` releases the handle.
+ * nothing back from disk. A resumed upload (a new object at a non-zero
+ * offset) is hashed from the file instead. `close` releases the handle.
  *
  * Appends are not fsynced one by one: `finish` fdatasyncs the file before it
  * writes the finish record. After a machine crash a resuming worker asks for
