@@ -142,7 +142,12 @@ async function runCase(n: number, params: number): Promise<{ cpuMs: number[]; wa
   const bytes = params * 4;
   const dir = mkdtempSync(join(tmpdir(), 'fedra-round-floor-'));
   const child = fork(fileURLToPath(import.meta.url), ['--server', String(bytes), dir], {
-    execArgv: [...process.execArgv, '--expose-gc', '--initial-old-space-size=160'],
+    execArgv: [
+      ...process.execArgv,
+      '--expose-gc',
+      '--initial-old-space-size=160',
+      '--max-semi-space-size=2',
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const reply = <T>(): Promise<T> =>

@@ -223,6 +223,7 @@ class CoordinatorChild {
           // The runtime settings of `pnpm coordinator` (MALLOC_TRIM_THRESHOLD_ comes from scripts/bench.mjs).
           '--expose-gc',
           '--initial-old-space-size=160',
+          '--max-semi-space-size=2',
           // --from-dist: the packages as compiled JavaScript (`pnpm build` first); tsx only for the entry file.
           ...(fromDist ? [] : ['--conditions=@fedra/source']),
           '--import',
