@@ -20,6 +20,7 @@ import { FedraError, FencedError } from '@fedra/common';
 import type { SecAggStage } from '@fedra/secagg';
 import { CheckedWrite } from './checked-write.js';
 import { redisCall, RedisScript, replyStrings } from './redis-script.js';
+import { SplitHashReader } from './split-hash-reader.js';
 import type { ScriptArg } from './redis-script.js';
 import type { AttemptKey, StateKeys } from './state-keys.js';
 import type {
@@ -129,8 +130,13 @@ export const EVENT_STREAM_MAX_LENGTH = 10_000;
 export class AttemptStore {
   readonly #redis: Redis;
   readonly #keys: StateKeys;
-  /** The unchanging part of recently read attempts, by attempt key name; see {@link get}. */
-  readonly #fixed = new Map<string, FixedAttemptFields>();
+  readonly #reader = new SplitHashReader<FixedAttemptFields>({
+    varying: VARYING_FIELDS,
+    presence: 'stage',
+    version: 'configSha256',
+    decodeFixed,
+    capacity: FIXED_CACHE_ATTEMPTS,
+  });
 
   constructor(redis: Redis, keys: StateKeys) {
     this.#redis = redis;
@@ -147,35 +153,13 @@ export class AttemptStore {
    *
    * Every RPC of a round reads its attempt, and most of the record (the
    * participants, the RoundConfig: ~100 KB at n = 100) never changes once
-   * the attempt is opened. So this reads only the fields that change, plus
-   * the config hash, and takes the rest from a small per-process cache of
-   * decoded records, refilled when the hash differs.
+   * the attempt is opened: only the changing fields and the config hash are
+   * fetched, the rest is decoded once per process ({@link SplitHashReader}).
    */
   async get(key: AttemptKey): Promise<AttemptRecord | undefined> {
-    const name = this.#keys.attempt(key);
-    const values = await redisCall(() => this.#redis.hmget(name, ...VARYING_FIELDS));
-    const varying: Record<string, string> = {};
-    VARYING_FIELDS.forEach((field, i) => {
-      const value = values[i];
-      if (value != null) varying[field] = value;
-    });
-    if (varying['stage'] === undefined) return undefined;
-    let fixed = this.#fixed.get(name);
-    if (fixed === undefined || fixed.configSha256 !== varying['configSha256']) {
-      const hash = await redisCall(() => this.#redis.hgetall(name));
-      if (hash['stage'] === undefined) return undefined;
-      // Read after the varying fields: newer, and the whole record agrees with itself.
-      if (hash['configSha256'] !== varying['configSha256']) return decodeAttempt(key, hash);
-      fixed = decodeFixed(hash);
-      this.#fixed.delete(name);
-      this.#fixed.set(name, fixed);
-      // Oldest first: a round reads only its current attempt, so a few suffice.
-      for (const stale of this.#fixed.keys()) {
-        if (this.#fixed.size <= FIXED_CACHE_ATTEMPTS) break;
-        this.#fixed.delete(stale);
-      }
-    }
-    return { ...decodeVarying(key, varying), ...fixed };
+    const split = await this.#reader.read(this.#redis, this.#keys.attempt(key));
+    if (split === undefined) return undefined;
+    return { ...decodeVarying(key, split.varying), ...split.fixed };
   }
 
   /** Only the routing fields of an attempt (cheap: no config bytes). */
@@ -598,8 +582,4 @@ function decodeFixed(hash: Record<string, string>): FixedAttemptFields {
     baseModelSha256: text('baseModelSha256'),
     vectorLength: Number(hash['vectorLength'] ?? 0),
   });
-}
-
-function decodeAttempt(key: AttemptKey, hash: Record<string, string>): AttemptRecord {
-  return { ...decodeVarying(key, hash), ...decodeFixed(hash) };
 }

@@ -13,6 +13,7 @@ import type { Redis } from 'ioredis';
 import { CheckedWrite } from './checked-write.js';
 import { EVENT_STREAM_MAX_LENGTH } from './attempt-store.js';
 import { redisCall } from './redis-script.js';
+import { SplitHashReader } from './split-hash-reader.js';
 import type { StateKeys } from './state-keys.js';
 import type {
   ExperimentLifecycle,
@@ -50,6 +51,13 @@ export function ownerDigest(owner: string): string {
 export class ExperimentStore {
   readonly #redis: Redis;
   readonly #keys: StateKeys;
+  readonly #reader = new SplitHashReader<FixedExperimentFields>({
+    varying: VARYING_FIELDS,
+    presence: 'state',
+    version: 'specSha256',
+    decodeFixed,
+    capacity: 64,
+  });
 
   constructor(redis: Redis, keys: StateKeys) {
     this.#redis = redis;
@@ -92,11 +100,15 @@ export class ExperimentStore {
     return { status: 'EXISTS', requestHash: stored ?? '' };
   }
 
-  /** The experiment, or undefined. */
+  /**
+   * The experiment, or undefined. Every stage RPC reads it; the spec (up to
+   * the model's whole topology) is fetched and decoded once per process
+   * ({@link SplitHashReader}), the state and counters every time.
+   */
   async get(experimentId: string): Promise<ExperimentRecord | undefined> {
-    const hash = await redisCall(() => this.#redis.hgetall(this.#keys.experiment(experimentId)));
-    if (hash['state'] === undefined) return undefined;
-    return decodeExperiment(experimentId, hash);
+    const split = await this.#reader.read(this.#redis, this.#keys.experiment(experimentId));
+    if (split === undefined) return undefined;
+    return { ...decodeVarying(experimentId, split.varying), ...split.fixed };
   }
 
   /** A page of experiments, newest first. */
@@ -212,24 +224,50 @@ export function encodeExperiment(record: ExperimentRecord): Record<string, strin
   };
 }
 
-function decodeExperiment(experimentId: string, hash: Record<string, string>): ExperimentRecord {
-  const text = (field: string): string => hash[field] ?? '';
+/** Experiment hash fields that change after creation (and the spec hash, to check the rest). */
+const VARYING_FIELDS = [
+  'state',
+  'specSha256',
+  'currentRound',
+  'currentAttempt',
+  'latestModelVersion',
+  'startTimeMs',
+  'finishTimeMs',
+  'statusDetail',
+] as const;
+
+/** The fields of an experiment fixed at creation, decoded (frozen: shared by readers). */
+type FixedExperimentFields = Pick<
+  ExperimentRecord,
+  'owner' | 'specBytes' | 'specSha256' | 'metadata' | 'createTimeMs'
+>;
+
+function decodeVarying(
+  experimentId: string,
+  hash: Record<string, string>,
+): Omit<ExperimentRecord, keyof FixedExperimentFields> {
   const number = (field: string): number => Number(hash[field] ?? 0);
   return {
     experimentId,
-    owner: text('owner'),
-    state: text('state') as ExperimentLifecycle,
-    specBytes: Buffer.from(text('spec'), 'base64'),
-    specSha256: text('specSha256'),
-    metadata: JSON.parse(
-      text('metadata') || '{"displayName":"","description":"","labels":{}}',
-    ) as ExperimentMetadataRecord,
+    state: (hash['state'] ?? '') as ExperimentLifecycle,
     currentRound: number('currentRound'),
     currentAttempt: number('currentAttempt'),
     latestModelVersion: number('latestModelVersion'),
-    createTimeMs: number('createTimeMs'),
     startTimeMs: number('startTimeMs'),
     finishTimeMs: number('finishTimeMs'),
-    statusDetail: text('statusDetail'),
+    statusDetail: hash['statusDetail'] ?? '',
   };
+}
+
+function decodeFixed(hash: Record<string, string>): FixedExperimentFields {
+  const metadata = JSON.parse(
+    hash['metadata'] || '{"displayName":"","description":"","labels":{}}',
+  ) as ExperimentMetadataRecord;
+  return Object.freeze({
+    owner: hash['owner'] ?? '',
+    specBytes: Buffer.from(hash['spec'] ?? '', 'base64'),
+    specSha256: hash['specSha256'] ?? '',
+    metadata: Object.freeze({ ...metadata, labels: Object.freeze({ ...metadata.labels }) }),
+    createTimeMs: Number(hash['createTimeMs'] ?? 0),
+  });
 }
