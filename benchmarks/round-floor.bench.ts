@@ -42,6 +42,7 @@ import {
   type ServerReadableStream,
   type ServerWritableStream,
 } from '@grpc/grpc-js';
+import { median } from './stats.js';
 
 const CHUNK_BYTES = 1 << 20;
 const ROUNDS = 4;
@@ -227,9 +228,6 @@ async function runCase(n: number, params: number): Promise<{ cpuMs: number[]; wa
     rmSync(dir, { recursive: true, force: true });
   }
 }
-
-const median = (values: number[]): number =>
-  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

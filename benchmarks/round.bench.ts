@@ -59,6 +59,7 @@ import {
   unary,
 } from '../packages/coordinator/src/services/testing/test-clients.js';
 import type { CoordinatorEvent } from './round-coordinator.js';
+import { median } from './stats.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const FEDERATION = 'bench.fedra';
@@ -94,15 +95,6 @@ interface CaseResult {
 }
 
 const paramsOf = (c: Case): number => c.inputs * c.units + c.units;
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 function progress(line: string): void {
   process.stderr.write(`  ${new Date().toISOString().slice(11, 19)} ${line}\n`);

@@ -67,6 +67,7 @@ import type {
   SecAggConfig,
   UnmaskResponse,
 } from '@fedra/secagg';
+import { median } from './stats.js';
 
 const CHUNK_BYTES = 1 << 20;
 const CHUNK_HEADER_BYTES = 16;
@@ -201,15 +202,6 @@ class SlicePool {
 }
 
 // ---------------------------------------------------------------------------
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] as number)
-    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
-}
 
 function lanesFor(params: number): LaneSpec[] {
   return [
