@@ -15,7 +15,7 @@ import { credentials } from '@grpc/grpc-js';
 import { Redis } from 'ioredis';
 import { FedraError, InvalidArgumentError, UnavailableError, silentLogger } from '@fedra/common';
 import type { Logger } from '@fedra/common';
-import { Coordinator, deleteKeysWithPrefix } from '@fedra/coordinator';
+import { Coordinator, deleteKeysWithPrefix, LOCAL_COORDINATOR_TIMINGS } from '@fedra/coordinator';
 import { loadFedraPackage } from '@fedra/proto';
 import type {
   AdminServiceClient,
@@ -44,25 +44,6 @@ const MIN_WORKERS = 3;
 const MAX_WORKERS = 10;
 const MAX_ROUNDS = 50;
 const POLL_MS = 500;
-
-/**
- * Coordinator settings for a coordinator and its workers in one process (the
- * demo, end-to-end tests): short locks and sweeps, since a stalled job there
- * is a bug, not a slow replica; fast heartbeats; no reflection.
- */
-export const LOCAL_COORDINATOR_TIMINGS = Object.freeze({
-  engine: Object.freeze({
-    lockDurationMs: 2_000,
-    stalledIntervalMs: 1_000,
-    sweepIntervalMs: 300,
-    maxStalledCount: 20,
-    closingTimeoutMs: 10_000,
-  }),
-  heartbeatIntervalMs: 500,
-  heartbeatTimeoutMs: 10_000,
-  streamBlockMs: 250,
-  reflection: false,
-});
 
 /** Options for {@link runDemo}. */
 export interface DemoOptions {

@@ -15,13 +15,9 @@
  *
  * @module
  */
-export {
-  DEMO_REGIONS,
-  LOCAL_COORDINATOR_TIMINGS,
-  checkRedis,
-  runDemo,
-  shardDigits,
-} from './demo.js';
+export { DEMO_REGIONS, checkRedis, runDemo, shardDigits } from './demo.js';
+// Lives in @fedra/coordinator (its test fixture uses it too); re-exported for the e2e tests.
+export { LOCAL_COORDINATOR_TIMINGS } from '@fedra/coordinator';
 export type { DemoEvent, DemoOptions, DemoResult, DemoRound, DemoWorker } from './demo.js';
 export {
   DEMO_CLIPPING_BOUND,

@@ -41,6 +41,7 @@ export {
   type CoordinatorConfig,
 } from './coordinator-config.js';
 export { bufferOneMessagePerStream, main } from './main.js';
+export { LOCAL_COORDINATOR_TIMINGS } from './local-timings.js';
 
 // Round engine.
 export {

@@ -14,6 +14,7 @@ import { Redis } from 'ioredis';
 import type { ExperimentServiceClient, ExperimentSpec } from '@fedra/proto';
 import { createSimulatedIdentities } from '@fedra/secagg';
 import type { SimulatedIdentities } from '@fedra/secagg';
+import { LOCAL_COORDINATOR_TIMINGS } from '../../local-timings.js';
 import { Coordinator } from '../../server.js';
 import type { CoordinatorOptions } from '../../server.js';
 import { deleteKeysWithPrefix } from '../../state/delete-keys.js';
@@ -74,17 +75,8 @@ export async function startCoordinator(
     keyPrefix: prefix,
     modelStore: join(dir, 'models'),
     participantVerifier: identities.verifier,
-    engine: {
-      lockDurationMs: 2_000,
-      stalledIntervalMs: 1_000,
-      sweepIntervalMs: 300,
-      maxStalledCount: 20,
-      closingTimeoutMs: 10_000,
-    },
-    heartbeatIntervalMs: 500,
+    ...LOCAL_COORDINATOR_TIMINGS,
     heartbeatTimeoutMs: 5_000,
-    streamBlockMs: 250,
-    reflection: false,
   };
   const coordinator = await Coordinator.create({ ...base, ...options });
   const port = await coordinator.start();
