@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { WatchExperimentResponseOutput } from '@fedra/proto';
+import { SECAGG_STAGES } from '@fedra/secagg';
 import {
   createAndStart,
   SCIENTIST,
@@ -57,7 +58,7 @@ describe('metrics over HTTP', () => {
     expect(response.headers.get('content-type')).toContain('text/plain');
     const text = await response.text();
     expect(sample(text, 'fedra_rounds_total{outcome="committed",reason=""}')).toBe(1);
-    for (const stage of ['setup', 'share-keys', 'collect-masked', 'consistency-check', 'unmask']) {
+    for (const stage of SECAGG_STAGES) {
       expect(sample(text, `fedra_stage_duration_seconds_count{stage="${stage}"}`)).toBe(1);
     }
     expect(sample(text, 'fedra_round_participants_count')).toBe(1);

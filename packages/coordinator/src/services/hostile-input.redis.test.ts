@@ -11,7 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Metadata, ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FedraErrorCode } from '@fedra/common';
-import { setupPayload, survivorSetPayload } from '@fedra/secagg';
+import { SECAGG_STAGES, setupPayload, survivorSetPayload } from '@fedra/secagg';
 import type { SecAggStage } from '@fedra/secagg';
 import type { StageHeader } from '@fedra/proto';
 import { signedContextOf } from '../engine/participant-verifier.js';
@@ -43,13 +43,7 @@ import { createExperiment, unary } from './testing/test-clients.js';
 /** Hostile requests per RPC. */
 const CASES_PER_RPC = 200;
 
-const STAGES: readonly SecAggStage[] = [
-  'setup',
-  'share-keys',
-  'collect-masked',
-  'consistency-check',
-  'unmask',
-];
+const STAGES = SECAGG_STAGES;
 
 const WIRE_STAGE: Readonly<Record<SecAggStage, StageHeader['stage']>> = {
   setup: 'STAGE_SETUP',

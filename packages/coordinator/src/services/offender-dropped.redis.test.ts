@@ -9,6 +9,7 @@
 import type { ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FedraErrorCode } from '@fedra/common';
+import { SECAGG_STAGES } from '@fedra/secagg';
 import type { SecAggStage } from '@fedra/secagg';
 import type { StageHeader } from '@fedra/proto';
 import {
@@ -27,13 +28,7 @@ const WAIT_MS = 90_000;
 const POLL_MS = 50;
 
 /** Round r has worker `w{r}` offend in STAGES[r - 1]. */
-const STAGES: readonly SecAggStage[] = [
-  'setup',
-  'share-keys',
-  'collect-masked',
-  'consistency-check',
-  'unmask',
-];
+const STAGES = SECAGG_STAGES;
 
 const WORKERS = 6;
 const WIRE_STAGE = {

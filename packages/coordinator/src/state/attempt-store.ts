@@ -17,6 +17,7 @@
  */
 import type { Redis } from 'ioredis';
 import { FedraError, FencedError } from '@fedra/common';
+import { SECAGG_STAGES } from '@fedra/secagg';
 import type { SecAggStage } from '@fedra/secagg';
 import { CheckedWrite } from './checked-write.js';
 import { redisCall, RedisScript, replyStrings } from './redis-script.js';
@@ -471,7 +472,6 @@ export class AttemptStore {
    * last step of a finished attempt's clean-up.
    */
   async compact(key: AttemptKey): Promise<void> {
-    const stages = ['setup', 'share-keys', 'collect-masked', 'consistency-check', 'unmask'];
     await redisCall(async () => {
       const reply = await this.#redis
         .multi()
@@ -481,7 +481,7 @@ export class AttemptStore {
           this.#keys.uploads(key),
           this.#keys.notified(key),
           this.#keys.certificates(key),
-          ...stages.map((stage) => this.#keys.inbox(key, stage)),
+          ...SECAGG_STAGES.map((stage) => this.#keys.inbox(key, stage)),
         )
         .hset(this.#keys.attempt(key), 'compacted', '1')
         .exec();

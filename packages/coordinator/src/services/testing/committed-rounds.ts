@@ -9,6 +9,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { SECAGG_STAGES } from '@fedra/secagg';
 import type { ModelVersion } from '../../model-store/model-store.js';
 import { readBlob } from '../../engine/round-driver.js';
 import type { ParticipantRecord, RoundEvent } from '../../state/state-types.js';
@@ -233,7 +234,6 @@ export async function attemptLeftovers(
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   const left: string[] = [];
-  const stages = ['setup', 'share-keys', 'collect-masked', 'consistency-check', 'unmask'];
   for (const roundNumber of rounds) {
     const key = { experimentId, roundNumber, attempt: 1 };
     for (const name of [
@@ -241,7 +241,7 @@ export async function attemptLeftovers(
       keys.expected(key),
       keys.uploads(key),
       keys.notified(key),
-      ...stages.map((stage) => keys.inbox(key, stage)),
+      ...SECAGG_STAGES.map((stage) => keys.inbox(key, stage)),
     ]) {
       if ((await redis.exists(name)) === 1) left.push(name);
     }
