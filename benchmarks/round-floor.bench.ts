@@ -42,23 +42,15 @@ import {
   type ServerReadableStream,
   type ServerWritableStream,
 } from '@grpc/grpc-js';
+// A raw-bytes method, as the coordinator's own gRPC tests use (test helper, not exported).
+import { rawMethod } from '../packages/coordinator/src/services/testing/raw-method.js';
 import { median } from './stats.js';
 
 const CHUNK_BYTES = 1 << 20;
 const ROUNDS = 4;
-const identity = (bytes: Buffer): Buffer => bytes;
-const method = (name: string, requestStream: boolean, responseStream: boolean) => ({
-  path: `/fedra.bench.Floor/${name}`,
-  requestStream,
-  responseStream,
-  requestSerialize: identity,
-  requestDeserialize: identity,
-  responseSerialize: identity,
-  responseDeserialize: identity,
-});
 const FLOOR = {
-  Download: method('Download', false, true),
-  Upload: method('Upload', true, false),
+  Download: rawMethod('/fedra.bench.Floor/Download', false, true),
+  Upload: rawMethod('/fedra.bench.Floor/Upload', true, false),
 } satisfies ServiceDefinition;
 
 type Request = { type: 'cpu' } | { type: 'fold'; n: number } | { type: 'reset' };
@@ -176,8 +168,8 @@ async function runCase(n: number, params: number): Promise<{ cpuMs: number[]; wa
       await new Promise<void>((resolve, reject) => {
         const call = client.makeServerStreamRequest(
           FLOOR.Download.path,
-          identity,
-          identity,
+          FLOOR.Download.requestSerialize,
+          FLOOR.Download.responseDeserialize,
           Buffer.alloc(0),
         );
         call.on('data', () => undefined);
@@ -189,8 +181,8 @@ async function runCase(n: number, params: number): Promise<{ cpuMs: number[]; wa
         metadata.set('sender', String(sender));
         const call = client.makeClientStreamRequest(
           FLOOR.Upload.path,
-          identity,
-          identity,
+          FLOOR.Upload.requestSerialize,
+          FLOOR.Upload.responseDeserialize,
           metadata,
           (error) => {
             if (error) reject(error);

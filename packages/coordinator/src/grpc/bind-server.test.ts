@@ -2,19 +2,11 @@ import { Client, credentials, Server, ServerCredentials, status } from '@grpc/gr
 import type { ServiceError } from '@grpc/grpc-js';
 import { describe, expect, it } from 'vitest';
 import { UnavailableError } from '@fedra/common';
+import { rawMethod } from '../services/testing/raw-method.js';
 import { bindServer, shutdownServer } from './bind-server.js';
 
-const identity = (value: Buffer): Buffer => value;
 const hangingService = {
-  Hang: {
-    path: '/test.Bind/Hang',
-    requestStream: false,
-    responseStream: false,
-    requestSerialize: identity,
-    requestDeserialize: identity,
-    responseSerialize: identity,
-    responseDeserialize: identity,
-  },
+  Hang: rawMethod('/test.Bind/Hang', false, false),
 };
 
 describe('bindServer', () => {
@@ -52,9 +44,16 @@ describe('shutdownServer', () => {
     const port = await bindServer(server, '127.0.0.1:0', ServerCredentials.createInsecure());
     const client = new Client(`127.0.0.1:${port}`, credentials.createInsecure());
     const result = new Promise<ServiceError | null>((resolve) => {
-      client.makeUnaryRequest('/test.Bind/Hang', identity, identity, Buffer.alloc(0), (error) => {
-        resolve(error);
-      });
+      const { path, requestSerialize, responseDeserialize } = hangingService.Hang;
+      client.makeUnaryRequest(
+        path,
+        requestSerialize,
+        responseDeserialize,
+        Buffer.alloc(0),
+        (error) => {
+          resolve(error);
+        },
+      );
     });
     await running;
     await shutdownServer(server, { graceMs: 50 });

@@ -20,20 +20,7 @@ import {
   wrapUnary,
   writeMessage,
 } from './wrap-handlers.js';
-
-/** A method that moves raw bytes, so the test service needs no protos. */
-function rawMethod(path: string, requestStream: boolean, responseStream: boolean) {
-  const identity = (value: Buffer): Buffer => value;
-  return {
-    path,
-    requestStream,
-    responseStream,
-    requestSerialize: identity,
-    requestDeserialize: identity,
-    responseSerialize: identity,
-    responseDeserialize: identity,
-  };
-}
+import { rawMethod } from '../services/testing/raw-method.js';
 
 const service = {
   Unary: rawMethod('/test.Wrap/Unary', false, false),
